@@ -1,0 +1,3 @@
+-- auth-service owns the schema "auth"; Flyway creates it and keeps its history inside it,
+-- so that every service can migrate its own schema in one shared database.
+CREATE SCHEMA IF NOT EXISTS auth;

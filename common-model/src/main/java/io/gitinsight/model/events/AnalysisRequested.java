@@ -1,0 +1,12 @@
+package io.gitinsight.model.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * {@code repository.analysis.requested}: analysis asks ingestion to sync a repository. {@code since} is
+ * null for a full sync and the previous run's start for an incremental one.
+ */
+public record AnalysisRequested(UUID jobId, UUID repositoryId, String fullName, String cloneUrl,
+        String defaultBranch, Instant since) {
+}

@@ -1,0 +1,36 @@
+package io.gitinsight.model.events;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code github.data.ingested}: batch {@code batchNumber} of {@code batchCount} (1-based) of what one
+ * sync job collected. Each list holds normalized records of one kind; a consumer knows the job is fully
+ * delivered when it has seen every batch number up to {@code batchCount}.
+ */
+public record DataIngested(UUID jobId, UUID repositoryId, int batchNumber, int batchCount, List<JsonNode> commits,
+        List<JsonNode> pullRequests, List<JsonNode> reviews, List<JsonNode> issues, List<JsonNode> deployments,
+        List<JsonNode> releases) {
+
+    public DataIngested {
+        if (batchNumber < 1 || batchNumber > batchCount) {
+            throw new IllegalArgumentException("batch " + batchNumber + " of " + batchCount);
+        }
+        commits = nonNull(commits);
+        pullRequests = nonNull(pullRequests);
+        reviews = nonNull(reviews);
+        issues = nonNull(issues);
+        deployments = nonNull(deployments);
+        releases = nonNull(releases);
+    }
+
+    public boolean isLast() {
+        return batchNumber == batchCount;
+    }
+
+    private static List<JsonNode> nonNull(List<JsonNode> items) {
+        return items == null ? List.of() : List.copyOf(items);
+    }
+}
