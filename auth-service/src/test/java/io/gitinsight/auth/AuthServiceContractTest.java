@@ -2,15 +2,18 @@ package io.gitinsight.auth;
 
 import java.util.List;
 
+import io.gitinsight.testkit.HealthChecks;
 import io.gitinsight.testkit.ServiceContractTest;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class AuthServiceContractTest extends ServiceContractTest {
 
+    static final List<String> READINESS_CHECKS = List.of(HealthChecks.DATABASE, HealthChecks.REACTIVE_POSTGRES,
+            HealthChecks.REDIS);
+
     @Override
     protected List<String> readinessChecks() {
-        return List.of("Database connections health check", "Reactive PostgreSQL connections health check",
-                "Redis connection health check");
+        return READINESS_CHECKS;
     }
 }
