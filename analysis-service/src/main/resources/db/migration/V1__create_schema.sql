@@ -1,3 +1,3 @@
--- analysis-service owns the schema "analysis"; Flyway creates it and keeps its history inside it,
--- so that every service can migrate its own schema in one shared database.
-CREATE SCHEMA IF NOT EXISTS analysis;
+-- analysis-service owns the schema "analysis". Flyway creates it (quarkus.flyway.schemas) and keeps its
+-- history inside it, so that every service migrates its own schema in one shared database.
+COMMENT ON SCHEMA analysis IS 'GitInsight analysis-service: repositories, jobs, normalized git and GitHub facts, metrics, insights and trends';

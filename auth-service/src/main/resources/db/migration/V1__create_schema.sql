@@ -1,3 +1,3 @@
--- auth-service owns the schema "auth"; Flyway creates it and keeps its history inside it,
--- so that every service can migrate its own schema in one shared database.
-CREATE SCHEMA IF NOT EXISTS auth;
+-- auth-service owns the schema "auth". Flyway creates it (quarkus.flyway.schemas) and keeps its
+-- history inside it, so that every service migrates its own schema in one shared database.
+COMMENT ON SCHEMA auth IS 'GitInsight auth-service: users, roles, refresh tokens, API keys, signing keys and the audit log';

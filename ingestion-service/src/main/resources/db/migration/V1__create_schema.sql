@@ -1,3 +1,3 @@
--- ingestion-service owns the schema "ingestion"; Flyway creates it and keeps its history inside it,
--- so that every service can migrate its own schema in one shared database.
-CREATE SCHEMA IF NOT EXISTS ingestion;
+-- ingestion-service owns the schema "ingestion". Flyway creates it (quarkus.flyway.schemas) and keeps its
+-- history inside it, so that every service migrates its own schema in one shared database.
+COMMENT ON SCHEMA ingestion IS 'GitInsight ingestion-service: webhook deliveries, the outbox, sync jobs, GitHub request caches and org discovery';

@@ -42,7 +42,7 @@ public class HealthBeacon {
         this.version = version;
     }
 
-    @Scheduled(every = "${gitinsight.health-beacon.interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${gitinsight.health-beacon.interval}", delayed = "${gitinsight.health-beacon.delay}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> beat() {
         return health.getReadinessAsync().onItem().transformToUni(readiness -> publisher.publish(
                 EventEnvelope.of(EventType.SYSTEM_HEALTH_CHECK, null, null, report(readiness))))

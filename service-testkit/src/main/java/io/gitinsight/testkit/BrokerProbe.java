@@ -1,0 +1,62 @@
+package io.gitinsight.testkit;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+
+import io.gitinsight.model.events.EventType;
+
+/**
+ * A test's own window on {@code gitinsight.events}: an exclusive queue on the real broker, bound with
+ * the given routing-key pattern, from which published messages are taken as they arrived.
+ */
+public final class BrokerProbe implements AutoCloseable {
+
+    private final Connection connection;
+    private final Channel channel;
+    private final String queue;
+
+    private BrokerProbe(Connection connection, Channel channel, String queue) {
+        this.connection = connection;
+        this.channel = channel;
+        this.queue = queue;
+    }
+
+    public static BrokerProbe bind(String routingKeyPattern) throws IOException, TimeoutException {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(System.getenv().getOrDefault("RABBITMQ_HOST", "localhost"));
+        factory.setPort(Integer.parseInt(System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));
+        factory.setUsername(System.getenv().getOrDefault("RABBITMQ_USER", "guest"));
+        factory.setPassword(System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest"));
+        Connection connection = factory.newConnection("gitinsight-test-probe");
+        Channel channel = connection.createChannel();
+        channel.exchangeDeclare(EventType.EXCHANGE, "topic", true);
+        String queue = channel.queueDeclare().getQueue();
+        channel.queueBind(queue, EventType.EXCHANGE, routingKeyPattern);
+        return new BrokerProbe(connection, channel, queue);
+    }
+
+    /** The next message, waiting up to {@code timeout}; fails the test when none arrives. */
+    public GetResponse next(Duration timeout) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            GetResponse response = channel.basicGet(queue, true);
+            if (response != null) {
+                return response;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no message on " + queue + " within " + timeout);
+    }
+
+    @Override
+    public void close() throws IOException {
+        connection.close();
+    }
+}
