@@ -18,6 +18,15 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 mkdir -p "$LOG_DIR" "$PID_DIR"
+
+# Secrets at rest need a key (CONTRACT §1). Locally one is generated once and kept in .run/ (git-ignored),
+# so that tokens and signing keys stored by an earlier run still open.
+if [ -z "${TOKEN_ENCRYPTION_KEY:-}" ]; then
+  keyfile="$RUN_DIR/token-encryption.key"
+  [ -s "$keyfile" ] || (umask 077 && head -c 32 /dev/urandom | base64 >"$keyfile")
+  TOKEN_ENCRYPTION_KEY=$(cat "$keyfile")
+  export TOKEN_ENCRYPTION_KEY
+fi
 for entry in "${SERVICES[@]}"; do
   module=${entry%%:*}; port=${entry##*:}
   pidfile="$PID_DIR/$module.pid"

@@ -1,0 +1,56 @@
+package io.gitinsight.auth.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** auth-service configuration; every value comes from the contract's environment variables. */
+@ConfigMapping(prefix = "gitinsight.auth")
+public interface AuthConfig {
+
+    Jwt jwt();
+
+    GitHub github();
+
+    /** Where the OAuth callback sends the browser, tokens in the fragment. */
+    String frontendUrl();
+
+    /** GitHub logins that are admin from their first login. */
+    Optional<List<String>> adminLogins();
+
+    /** Base64 of the 256-bit AES key for secrets at rest; required outside dev and test. */
+    Optional<String> tokenEncryptionKey();
+
+    /** Earlier keys, still accepted for decryption while rows are re-encrypted. */
+    Optional<List<String>> previousTokenEncryptionKeys();
+
+    @WithDefault("P30D")
+    Duration refreshTokenTtl();
+
+    interface Jwt {
+        String issuer();
+
+        @WithDefault("PT15M")
+        Duration accessTokenTtl();
+
+        /** A signing key becomes "previous" after this long; JWKS keeps serving it for verification. */
+        @WithDefault("P90D")
+        Duration rotationPeriod();
+    }
+
+    interface GitHub {
+        Optional<String> clientId();
+
+        Optional<String> clientSecret();
+
+        @WithDefault("read:user user:email read:org repo")
+        String scopes();
+
+        String webUrl();
+
+        String apiUrl();
+    }
+}
