@@ -27,6 +27,13 @@ if [ -z "${TOKEN_ENCRYPTION_KEY:-}" ]; then
   TOKEN_ENCRYPTION_KEY=$(cat "$keyfile")
   export TOKEN_ENCRYPTION_KEY
 fi
+# The services authenticate each other on /internal/** with a shared secret, generated the same way.
+if [ -z "${INTERNAL_SERVICE_TOKEN:-}" ]; then
+  tokenfile="$RUN_DIR/internal-service.token"
+  [ -s "$tokenfile" ] || (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '=+/' >"$tokenfile")
+  INTERNAL_SERVICE_TOKEN=$(cat "$tokenfile")
+  export INTERNAL_SERVICE_TOKEN
+fi
 for entry in "${SERVICES[@]}"; do
   module=${entry%%:*}; port=${entry##*:}
   pidfile="$PID_DIR/$module.pid"

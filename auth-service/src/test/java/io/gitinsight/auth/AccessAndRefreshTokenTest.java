@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.security.KeyPairGenerator;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,7 +13,6 @@ import java.util.Set;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -37,9 +32,6 @@ class AccessAndRefreshTokenTest {
 
     @Inject
     SigningKeys keys;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
 
     @Test
     void answersWhoTheCallerIs() {
@@ -101,7 +93,7 @@ class AccessAndRefreshTokenTest {
 
         refresh(first).then().statusCode(401).body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
         refresh(second).then().statusCode(401);
-        assertThat(auditActions(login.getString("user.id"))).contains("login", "refresh_reuse_detected");
+        assertThat(AuditLogs.actionsOf(login.getString("user.id"))).contains("login", "refresh_reuse_detected");
     }
 
     @Test
@@ -112,7 +104,7 @@ class AccessAndRefreshTokenTest {
 
         refresh(login.getString("refresh_token")).then().statusCode(401);
         given().post("/auth/logout").then().statusCode(401);
-        assertThat(auditActions(login.getString("user.id"))).contains("logout");
+        assertThat(AuditLogs.actionsOf(login.getString("user.id"))).contains("logout");
     }
 
     @Test
@@ -166,19 +158,5 @@ class AccessAndRefreshTokenTest {
         String claims = new String(Base64.getUrlDecoder().decode(parts[1])).replace("\"user\"", "\"admin\"");
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes()) + "."
                 + parts[2];
-    }
-
-    private List<String> auditActions(String userId) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "gitinsight", "gitinsight");
-                PreparedStatement query = db.prepareStatement(
-                        "SELECT action FROM auth.audit_logs WHERE actor_id = ?::uuid ORDER BY created_at")) {
-            query.setString(1, userId);
-            ResultSet rows = query.executeQuery();
-            List<String> actions = new ArrayList<>();
-            while (rows.next()) {
-                actions.add(rows.getString(1));
-            }
-            return actions;
-        }
     }
 }

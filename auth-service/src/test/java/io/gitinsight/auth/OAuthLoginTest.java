@@ -10,11 +10,9 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.net.URI;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,9 +22,6 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @QuarkusTestResource(GitHubFake.class)
 class OAuthLoginTest {
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
 
     @Test
     void redirectsToGitHubWithClientIdScopesAndAState() {
@@ -126,7 +121,7 @@ class OAuthLoginTest {
         long githubId = Logins.newGitHubId();
         JsonPath tokens = Logins.login(githubId, "sealed-" + githubId, "s@example.com");
 
-        try (Connection db = DriverManager.getConnection(jdbcUrl, "gitinsight", "gitinsight");
+        try (Connection db = AuditLogs.connect();
                 PreparedStatement query = db.prepareStatement("SELECT t.key_id, t.nonce, t.ciphertext, t.scopes "
                         + "FROM auth.github_tokens t JOIN auth.users u ON u.id = t.user_id WHERE u.github_id = ?")) {
             query.setLong(1, githubId);

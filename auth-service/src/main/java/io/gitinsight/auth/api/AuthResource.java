@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,7 @@ import io.gitinsight.auth.config.AuthConfig;
 import io.gitinsight.auth.domain.User;
 import io.gitinsight.auth.repository.UserRepository;
 import io.gitinsight.auth.security.CallerResolver;
+import io.gitinsight.auth.service.GitHubConnectionService;
 import io.gitinsight.auth.service.LoginService;
 import io.gitinsight.auth.service.TokenService;
 import io.gitinsight.auth.service.TokenService.TokenPair;
@@ -61,9 +63,11 @@ public class AuthResource {
     private final CallerResolver callers;
     private final UserRepository users;
     private final AuthConfig config;
+    private final GitHubConnectionService connections;
 
     public AuthResource(LoginService login, TokenService tokens, CallerResolver callers, UserRepository users,
-            AuthConfig config) {
+            AuthConfig config, GitHubConnectionService connections) {
+        this.connections = connections;
         this.login = login;
         this.tokens = tokens;
         this.callers = callers;
@@ -106,6 +110,14 @@ public class AuthResource {
             HttpServerRequest request) {
         var caller = callers.require(authorization);
         return tokens.logout(caller, Clients.of(request)).map(revoked -> RestResponse.noContent());
+    }
+
+    @DELETE
+    @Path("/github")
+    public Uni<RestResponse<Void>> disconnectGitHub(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            HttpServerRequest request) {
+        var caller = callers.require(authorization);
+        return connections.disconnect(caller, Clients.of(request)).map(ignored -> RestResponse.noContent());
     }
 
     @GET

@@ -37,8 +37,8 @@ public class GitHubTokenRepository {
                 .map(rows -> rows.size() == 0 ? null : sealed(rows.iterator().next()));
     }
 
-    public Uni<Boolean> delete(UUID userId) {
-        return pool.preparedQuery("DELETE FROM auth.github_tokens WHERE user_id = $1").execute(Tuple.of(userId))
+    public Uni<Boolean> delete(SqlClient db, UUID userId) {
+        return db.preparedQuery("DELETE FROM auth.github_tokens WHERE user_id = $1").execute(Tuple.of(userId))
                 .map(rows -> rows.rowCount() > 0);
     }
 

@@ -52,11 +52,46 @@ public class UserRepository {
     }
 
     static User map(Row row) {
-        return new User(row.getUUID("id"), row.getLong("github_id"), row.getString("username"), row.getString("name"),
-                row.getString("email"), row.getString("avatar_url"), row.getString("bio"), row.getString("location"),
-                row.getString("company"), Role.fromValue(row.getString("role")).orElseThrow(),
-                instant(row.getOffsetDateTime("github_created_at")), instant(row.getOffsetDateTime("created_at")),
-                instant(row.getOffsetDateTime("last_login")));
+        return map(row, "");
+    }
+
+    /** {@code a, b} of {@code table} as {@code t.a AS pa, t.b AS pb}: columns of a join, told apart by prefix. */
+    static String qualified(String columns, String table, String prefix) {
+        return java.util.Arrays.stream(columns.split(", ")).map(c -> table + "." + c + " AS " + prefix + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** Maps the user columns of a row, each named with {@code prefix} (for joins). */
+    static User map(Row row, String prefix) {
+        return new User(row.getUUID(prefix + "id"), row.getLong(prefix + "github_id"), row.getString(prefix + "username"),
+                row.getString(prefix + "name"), row.getString(prefix + "email"), row.getString(prefix + "avatar_url"),
+                row.getString(prefix + "bio"), row.getString(prefix + "location"), row.getString(prefix + "company"),
+                Role.fromValue(row.getString(prefix + "role")).orElseThrow(),
+                instant(row.getOffsetDateTime(prefix + "github_created_at")),
+                instant(row.getOffsetDateTime(prefix + "created_at")), instant(row.getOffsetDateTime(prefix + "last_login")));
+    }
+
+    public Uni<java.util.List<User>> list(io.gitinsight.model.api.PageRequest page) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM auth.users ORDER BY created_at, id LIMIT $1 OFFSET $2")
+                .execute(Tuple.of(page.pageSize(), page.offset())).map(rows -> {
+                    java.util.List<User> users = new java.util.ArrayList<>();
+                    rows.forEach(row -> users.add(map(row)));
+                    return users;
+                });
+    }
+
+    public Uni<Long> count() {
+        return pool.query("SELECT count(*) AS n FROM auth.users").execute()
+                .map(rows -> rows.iterator().next().getLong("n"));
+    }
+
+    /** Sets the role; answers the user as it was before, or null when there is no such user. */
+    public Uni<Role> updateRole(SqlClient db, UUID id, Role role) {
+        return db.preparedQuery("UPDATE auth.users u SET role = $2 FROM auth.users old "
+                + "WHERE u.id = $1 AND old.id = u.id RETURNING old.role AS previous")
+                .execute(Tuple.of(id, role.value()))
+                .map(rows -> rows.size() == 0 ? null
+                        : Role.fromValue(rows.iterator().next().getString("previous")).orElseThrow());
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * Roles with the role → permission matrix and the hourly rate limits of CONTRACT §2. A guest is a
  * caller without credentials.
@@ -43,11 +46,18 @@ public enum Role {
     }
 
     /** The lower-case name used in tokens ({@code groups}) and APIs. */
+    @JsonValue
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<Role> fromValue(String value) {
         return Arrays.stream(values()).filter(r -> r.value().equals(value)).findFirst();
+    }
+
+    @JsonCreator
+    static Role fromJson(String value) {
+        return fromValue(value).orElseThrow(() -> new IllegalArgumentException(
+                "unknown role '" + value + "'; one of guest, user, premium, admin"));
     }
 }
