@@ -36,6 +36,12 @@ public interface AuthConfig {
         @WithDefault("PT15M")
         Duration accessTokenTtl();
 
+        /**
+         * An RSA private key (PKCS#8 PEM) to sign with instead of a generated one; it is stored like a
+         * generated key, so the one it replaces stays published as previous.
+         */
+        Optional<String> signingKey();
+
         /** A signing key becomes "previous" after this long; JWKS keeps serving it for verification. */
         @WithDefault("P90D")
         Duration rotationPeriod();

@@ -107,6 +107,9 @@ public class SigningKeys {
      * sealed with an encryption key this service no longer has.
      */
     Uni<Void> ensureCurrent() {
+        if (config.jwt().signingKey().filter(k -> !k.isBlank()).isPresent()) {
+            return ensureConfigured(config.jwt().signingKey().get());
+        }
         Instant due = clock.instant().minus(config.jwt().rotationPeriod());
         return repository.newest(1).chain(newest -> {
             boolean usable = !newest.isEmpty() && cipher.canOpen(newest.get(0).privateKey().keyId());
@@ -119,6 +122,17 @@ public class SigningKeys {
             }
             Instant newerThan = usable ? due : clock.instant().minusSeconds(1);
             return repository.createIfNoneNewerThan(newerThan, this::generate).chain(this::load);
+        });
+    }
+
+    /** A configured key is current as long as it is configured; it never rotates by itself. */
+    private Uni<Void> ensureConfigured(String pem) {
+        StoredKey configured = describe(PemKeys.fromPem(pem));
+        return repository.newest(1).chain(newest -> {
+            if (!newest.isEmpty() && newest.get(0).kid().equals(configured.kid())) {
+                return load();
+            }
+            return repository.createIfNoneNewerThan(clock.instant(), () -> configured).chain(this::load);
         });
     }
 
@@ -139,19 +153,23 @@ public class SigningKeys {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) pair.getPublic());
-            String kid = jwk.calculateBase64urlEncodedThumbprint("SHA-256");
-            jwk.setKeyId(kid);
-            jwk.setAlgorithm("RS256");
-            jwk.setUse("sig");
-            RSAPrivateKey privateKey = (RSAPrivateKey) pair.getPrivate();
-            LOG.infof("created RS256 signing key %s", kid);
-            return new StoredKey(kid, cipher.seal(privateKey.getEncoded()),
-                    jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY), clock.instant().truncatedTo(ChronoUnit.MICROS));
+            StoredKey key = describe(generator.generateKeyPair());
+            LOG.infof("created RS256 signing key %s", key.kid());
+            return key;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("RSA key generation unavailable", e);
         }
+    }
+
+    private StoredKey describe(KeyPair pair) {
+        RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) pair.getPublic());
+        String kid = jwk.calculateBase64urlEncodedThumbprint("SHA-256");
+        jwk.setKeyId(kid);
+        jwk.setAlgorithm("RS256");
+        jwk.setUse("sig");
+        RSAPrivateKey privateKey = (RSAPrivateKey) pair.getPrivate();
+        return new StoredKey(kid, cipher.seal(privateKey.getEncoded()),
+                jwk.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY), clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     private static JsonWebKey parse(String json) {
