@@ -55,6 +55,22 @@ public final class BrokerProbe implements AutoCloseable {
         throw new AssertionError("no message on " + queue + " within " + timeout);
     }
 
+    /** Every envelope that arrives within {@code window}, for asserting what was not published. */
+    public java.util.List<io.gitinsight.model.events.EventEnvelope> drain(Duration window)
+            throws IOException, InterruptedException {
+        java.util.List<io.gitinsight.model.events.EventEnvelope> seen = new java.util.ArrayList<>();
+        Instant deadline = Instant.now().plus(window);
+        while (Instant.now().isBefore(deadline)) {
+            GetResponse response = channel.basicGet(queue, true);
+            if (response == null) {
+                Thread.sleep(50);
+            } else {
+                seen.add(io.gitinsight.model.events.EventEnvelope.fromJson(response.getBody()));
+            }
+        }
+        return seen;
+    }
+
     @Override
     public void close() throws IOException {
         connection.close();

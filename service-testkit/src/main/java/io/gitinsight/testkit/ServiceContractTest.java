@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -125,7 +127,9 @@ public abstract class ServiceContractTest {
 
     @Test
     void answersAnOversizeBodyWithPayloadTooLarge() {
-        String huge = "{\"display_name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        long limit = ConfigProvider.getConfig().getValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .asLongValue();
+        String huge = "{\"display_name\": \"" + "x".repeat((int) limit) + "\"}";
         assertError(given().contentType(ContentType.JSON).body(huge).post("/_testkit/probe"), 413,
                 "PAYLOAD_TOO_LARGE");
     }

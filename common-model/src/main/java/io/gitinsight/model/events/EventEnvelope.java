@@ -28,12 +28,21 @@ public record EventEnvelope(UUID id, String type, int version, Instant occurredA
 
     /** A new envelope for a typed payload; the payload's class must be the one its type declares. */
     public static EventEnvelope of(EventType type, String correlationId, UUID repositoryId, Object payload) {
+        return withId(UUID.randomUUID(), type, correlationId, repositoryId, payload);
+    }
+
+    /**
+     * An envelope with a chosen id: a producer that may publish the same fact twice (an outbox relay)
+     * derives the id from the fact, so that consumers see one event.
+     */
+    public static EventEnvelope withId(UUID id, EventType type, String correlationId, UUID repositoryId,
+            Object payload) {
         if (!type.payloadType().isInstance(payload)) {
             throw new IllegalArgumentException(
                     type.routingKey() + " carries " + type.payloadType().getSimpleName() + ", not "
                             + payload.getClass().getSimpleName());
         }
-        return new EventEnvelope(UUID.randomUUID(), type.routingKey(), CURRENT_VERSION,
+        return new EventEnvelope(id, type.routingKey(), CURRENT_VERSION,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), correlationId, repositoryId, toTree(payload));
     }
 

@@ -1,0 +1,41 @@
+package io.gitinsight.ingestion.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gitinsight.ingestion.repository.WebhookDeliveryRepository;
+import io.gitinsight.messaging.EventPublisher;
+import io.gitinsight.model.events.EventEnvelope;
+import io.gitinsight.model.events.EventType;
+import io.gitinsight.model.events.GitHubEventReceived;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Publishes a stored delivery as {@code github.event.received} and marks it published once confirmed.
+ * The envelope id is derived from the delivery id, so the request path and the relay publishing the same
+ * delivery produce one event for idempotent consumers.
+ */
+@ApplicationScoped
+public class GitHubEventPublisher {
+
+    private final EventPublisher publisher;
+    private final WebhookDeliveryRepository deliveries;
+
+    public GitHubEventPublisher(EventPublisher publisher, WebhookDeliveryRepository deliveries) {
+        this.publisher = publisher;
+        this.deliveries = deliveries;
+    }
+
+    public Uni<Void> publish(GitHubEventReceived event) {
+        EventEnvelope envelope = EventEnvelope.withId(envelopeId(event.deliveryId()), EventType.GITHUB_EVENT_RECEIVED,
+                event.deliveryId(), null, event);
+        return publisher.publish(envelope).chain(() -> deliveries.markPublished(event.deliveryId(), Instant.now()));
+    }
+
+    public static UUID envelopeId(String deliveryId) {
+        return UUID.nameUUIDFromBytes(("github-delivery:" + deliveryId).getBytes(StandardCharsets.UTF_8));
+    }
+}
