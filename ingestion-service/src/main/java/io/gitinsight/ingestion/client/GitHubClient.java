@@ -1,0 +1,202 @@
+package io.gitinsight.ingestion.client;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.gitinsight.ingestion.config.GitHubConfig;
+import io.gitinsight.model.json.Json;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * GitHub REST as a well-behaved client: conditional requests from the {@link EtagCache}, the
+ * {@link RateGovernor}'s budget and in-flight cap, waiting out primary and secondary limits instead of
+ * failing, retries with exponential back-off and jitter on 5xx and connection errors, pagination that
+ * follows {@code Link} to the end, and what every call cost in the caller's {@link RequestAccounting}.
+ */
+@ApplicationScoped
+public class GitHubClient {
+
+    private static final Logger LOG = Logger.getLogger(GitHubClient.class);
+
+    private final GitHubRestClient rest;
+    private final RateGovernor governor;
+    private final EtagCache cache;
+    private final GitHubConfig config;
+
+    public GitHubClient(@RestClient GitHubRestClient rest, RateGovernor governor, EtagCache cache, GitHubConfig config) {
+        this.rest = rest;
+        this.governor = governor;
+        this.cache = cache;
+        this.config = config;
+    }
+
+    /** One resource; {@code token} null means the server token (or none). */
+    public Uni<GitHubResponse> get(String pathAndQuery, String token, RequestAccounting accounting) {
+        String effective = token != null ? token : config.token().filter(t -> !t.isBlank()).orElse(null);
+        return attempt(pathAndQuery, effective, tokenKey(effective), accounting, 1);
+    }
+
+    /** Every page of a list resource, in order. */
+    public Uni<List<JsonNode>> getAll(String pathAndQuery, String token, RequestAccounting accounting) {
+        List<JsonNode> items = new ArrayList<>();
+        return page(pathAndQuery, token, accounting, items).replaceWith(items);
+    }
+
+    private Uni<Void> page(String pathAndQuery, String token, RequestAccounting accounting, List<JsonNode> items) {
+        return get(pathAndQuery, token, accounting).chain(response -> {
+            response.body().forEach(items::add);
+            return response.next().map(next -> page(next, token, accounting, items))
+                    .orElse(Uni.createFrom().voidItem());
+        });
+    }
+
+    private Uni<GitHubResponse> attempt(String pathAndQuery, String token, String tokenKey, RequestAccounting accounting,
+            int attempt) {
+        String authorization = token == null ? null : "Bearer " + token;
+        return cache.get(tokenKey, pathAndQuery).chain(cached -> governor.acquire(tokenKey)
+                .chain(() -> call(pathAndQuery, authorization, cached))
+                .eventually(() -> governor.release(tokenKey))
+                .chain(response -> handle(response, pathAndQuery, token, tokenKey, accounting, attempt, cached))
+                .onFailure(GitHubClient::transient_).recoverWithUni(e -> retry(pathAndQuery, token, tokenKey, accounting,
+                        attempt, "connection: " + e.getMessage())));
+    }
+
+    private Uni<Response> call(String pathAndQuery, String authorization, EtagCache.Entry cached) {
+        int q = pathAndQuery.indexOf('?');
+        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
+        Map<String, String> query = q < 0 ? Map.of() : query(pathAndQuery.substring(q + 1));
+        return rest.get(path.startsWith("/") ? path.substring(1) : path, query, authorization,
+                cached == null ? null : cached.etag(), cached == null ? null : cached.lastModified());
+    }
+
+    private Uni<GitHubResponse> handle(Response response, String pathAndQuery, String token, String tokenKey,
+            RequestAccounting accounting, int attempt, EtagCache.Entry cached) {
+        int status = response.getStatus();
+        governor.observe(tokenKey, header(response, "x-ratelimit-limit"), header(response, "x-ratelimit-remaining"),
+                header(response, "x-ratelimit-reset"));
+        accounting.request(status == 304);
+        Optional<String> next = LinkHeader.next(header(response, "link"), config.apiUrl());
+        if (status == 304 && cached != null) {
+            return Uni.createFrom().item(new GitHubResponse(304, parse(cached.body()), next, true));
+        }
+        String body = response.hasEntity() ? response.readEntity(String.class) : "";
+        if (status >= 200 && status < 300) {
+            String etag = header(response, "etag");
+            String lastModified = header(response, "last-modified");
+            GitHubResponse answer = new GitHubResponse(status, parse(body), next, false);
+            return etag == null && lastModified == null ? Uni.createFrom().item(answer)
+                    : cache.put(tokenKey, pathAndQuery, new EtagCache.Entry(etag, lastModified, body)).replaceWith(answer);
+        }
+        if (status == 403 || status == 429) {
+            Optional<Duration> wait = limitWait(response, body, tokenKey);
+            if (wait.isPresent()) {
+                LOG.infof("GitHub rate limit on %s: waiting %d s", pathAndQuery, wait.get().toSeconds());
+                accounting.retry();
+                return Uni.createFrom().voidItem().onItem().delayIt().by(wait.get())
+                        .chain(() -> attempt(pathAndQuery, token, tokenKey, accounting, attempt));
+            }
+        }
+        if (status >= 500) {
+            return retry(pathAndQuery, token, tokenKey, accounting, attempt, "GitHub answered " + status);
+        }
+        return Uni.createFrom().failure(new GitHubException(status, "GitHub answered " + status + " for "
+                + pathAndQuery + ": " + message(body)));
+    }
+
+    /** How long a 403/429 asks us to wait, when it is a rate limit at all. */
+    private Optional<Duration> limitWait(Response response, String body, String tokenKey) {
+        String retryAfter = header(response, "retry-after");
+        if (retryAfter != null && retryAfter.matches("\\d{1,6}")) {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(retryAfter)));
+        }
+        if ("0".equals(header(response, "x-ratelimit-remaining"))) {
+            return Optional.of(governor.untilReset(tokenKey));
+        }
+        if (body.toLowerCase(java.util.Locale.ROOT).contains("secondary rate limit")) {
+            return Optional.of(config.secondaryLimitWait());
+        }
+        return Optional.empty();
+    }
+
+    private Uni<GitHubResponse> retry(String pathAndQuery, String token, String tokenKey,
+            RequestAccounting accounting, int attempt, String why) {
+        if (attempt >= config.maxAttempts()) {
+            return Uni.createFrom().failure(new GitHubException(0, why + " after " + attempt + " attempts: "
+                    + pathAndQuery));
+        }
+        long ceiling = Math.min(config.backoffMax().toMillis(), config.backoffBase().toMillis() << (attempt - 1));
+        long delay = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+        LOG.debugf("retrying %s in %d ms (%s)", pathAndQuery, delay, why);
+        accounting.retry();
+        return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delay))
+                .chain(() -> attempt(pathAndQuery, token, tokenKey, accounting, attempt + 1));
+    }
+
+    private static boolean transient_(Throwable e) {
+        return e instanceof ProcessingException || e instanceof java.net.ConnectException
+                || e instanceof java.util.concurrent.TimeoutException || e instanceof io.vertx.core.VertxException;
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            query.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return query;
+    }
+
+    private static String header(Response response, String name) {
+        return response.getHeaderString(name);
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? Json.mapper().nullNode() : Json.mapper().readTree(body);
+        } catch (java.io.IOException e) {
+            throw new GitHubException(502, "GitHub answered with a body that is not JSON");
+        }
+    }
+
+    private static String message(String body) {
+        try {
+            JsonNode json = Json.mapper().readTree(body);
+            return json.path("message").asText(body);
+        } catch (java.io.IOException | RuntimeException e) {
+            return body.length() > 200 ? body.substring(0, 200) : body;
+        }
+    }
+
+    /** Budgets and caches are per token; the token itself is never used as a key. */
+    static String tokenKey(String token) {
+        if (token == null) {
+            return "anonymous";
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return "token:" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
