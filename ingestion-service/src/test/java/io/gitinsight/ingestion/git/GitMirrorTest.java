@@ -1,0 +1,79 @@
+package io.gitinsight.ingestion.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.gitinsight.ingestion.config.IngestionConfig;
+import io.gitinsight.support.error.ApiException;
+
+class GitMirrorTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void clonesOnceAndThenFetchesWhatIsNew() throws Exception {
+        Path origin = Files.createDirectories(work.resolve("origin"));
+        GitCli.run(origin, "init", "-q");
+        Files.writeString(origin.resolve("a.txt"), "1\n");
+        GitCli.run(origin, "add", "-A");
+        GitCli.run(origin, "commit", "-q", "-m", "one");
+        GitMirror mirror = new GitMirror(config(true));
+        UUID id = UUID.randomUUID();
+
+        try (Repository first = mirror.sync(id, origin.toUri().toString(), null)) {
+            assertThat(first.resolve("refs/heads/main").getName()).isEqualTo(head(origin));
+        }
+        Files.writeString(origin.resolve("a.txt"), "1\n2\n");
+        GitCli.run(origin, "commit", "-q", "-am", "two");
+
+        try (Repository second = mirror.sync(id, origin.toUri().toString(), null)) {
+            assertThat(second.resolve("refs/heads/main").getName()).isEqualTo(head(origin));
+            assertThat(second.isBare()).isTrue();
+        }
+    }
+
+    @Test
+    void refusesLocalRepositoriesUnlessAllowed() {
+        GitMirror strict = new GitMirror(config(false));
+
+        assertThatThrownBy(() -> strict.checkedRemote("file:///srv/repo.git")).isInstanceOf(ApiException.class)
+                .hasMessageContaining("GITINSIGHT_ALLOW_LOCAL_REPOS");
+        assertThatThrownBy(() -> strict.checkedRemote("/srv/repo.git")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> strict.checkedRemote("../repo")).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> strict.checkedRemote("git@github.com:octocat/Hello-World.git"))
+                .hasMessageContaining("ssh");
+        assertThatThrownBy(() -> strict.checkedRemote("ssh://git@github.com/octocat/Hello-World.git"))
+                .hasMessageContaining("ssh");
+        assertThat(strict.checkedRemote("https://github.com/octocat/Hello-World.git"))
+                .isEqualTo("https://github.com/octocat/Hello-World.git");
+        assertThat(new GitMirror(config(true)).checkedRemote("file:///srv/repo.git")).isEqualTo("file:///srv/repo.git");
+    }
+
+    private IngestionConfig config(boolean allowLocal) {
+        Path data = work.resolve("mirrors");
+        return new IngestionConfig() {
+            @Override
+            public Path dataDir() {
+                return data;
+            }
+
+            @Override
+            public boolean allowLocalRepos() {
+                return allowLocal;
+            }
+        };
+    }
+
+    private static String head(Path repo) throws Exception {
+        return GitCli.run(repo, "rev-parse", "HEAD").trim();
+    }
+}
