@@ -15,9 +15,9 @@ import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 
-import io.gitinsight.auth.security.InternalCallers;
 import io.gitinsight.auth.service.ApiKeyService;
 import io.gitinsight.auth.service.GitHubConnectionService;
+import io.gitinsight.support.security.InternalCallers;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -1,4 +1,4 @@
-package io.gitinsight.auth.security;
+package io.gitinsight.support.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 
 import io.gitinsight.model.error.ErrorCode;
 import io.gitinsight.support.error.ApiException;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Authenticates the other services on {@code /internal/**}: they send {@code X-Internal-Token}, a shared
@@ -30,15 +29,12 @@ public class InternalCallers {
         this.secret = secret.filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
     }
 
-    void onStart(@jakarta.enterprise.event.Observes StartupEvent event) {
-        if (secret == null) {
-            LOG.warn("INTERNAL_SERVICE_TOKEN not set: internal endpoints refuse every call");
-        }
-    }
-
     public void require(String presented) {
         if (presented == null || presented.isBlank()) {
             throw new ApiException(ErrorCode.AUTHENTICATION_REQUIRED, HEADER + " is required");
+        }
+        if (secret == null) {
+            LOG.warn("an internal call was refused: INTERNAL_SERVICE_TOKEN is not set on this service");
         }
         if (secret == null || !MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8))) {
             throw new ApiException(ErrorCode.AUTHORIZATION_DENIED, "not an internal caller");
