@@ -55,6 +55,28 @@ public class GitHubClient {
         return attempt(pathAndQuery, effective, tokenKey(effective), accounting, 1);
     }
 
+    /**
+     * Creates something at GitHub. Not retried on 5xx (the creation may have happened); the caller makes
+     * it idempotent by looking first, as webhook registration does.
+     */
+    public Uni<GitHubResponse> post(String path, JsonNode body, String token, RequestAccounting accounting) {
+        String effective = token != null ? token : config.token().filter(t -> !t.isBlank()).orElse(null);
+        String tokenKey = tokenKey(effective);
+        return governor.acquire(tokenKey)
+                .chain(() -> rest.post(path, effective == null ? null : "Bearer " + effective, body))
+                .eventually(() -> governor.release(tokenKey)).map(response -> {
+                    governor.observe(tokenKey, header(response, "x-ratelimit-limit"),
+                            header(response, "x-ratelimit-remaining"), header(response, "x-ratelimit-reset"));
+                    accounting.request(false);
+                    String text = response.hasEntity() ? response.readEntity(String.class) : "";
+                    if (response.getStatus() >= 300) {
+                        throw new GitHubException(response.getStatus(), "GitHub answered " + response.getStatus()
+                                + " for POST " + path + ": " + message(text));
+                    }
+                    return new GitHubResponse(response.getStatus(), parse(text), Optional.empty(), false);
+                });
+    }
+
     /** Every page of a list resource, in order. */
     public Uni<List<JsonNode>> getAll(String pathAndQuery, String token, RequestAccounting accounting) {
         List<JsonNode> items = new ArrayList<>();

@@ -17,6 +17,12 @@ public interface WebhookConfig {
     @WithDefault("false")
     boolean allowUnsigned();
 
+    /**
+     * {@code WEBHOOK_PUBLIC_URL}: where GitHub reaches this platform's webhook endpoint (through the
+     * gateway), e.g. {@code https://gitinsight.example.com/api/v1/webhooks/github}.
+     */
+    Optional<String> publicUrl();
+
     /** How long a request waits for the broker's confirm before answering 202 and leaving it to the relay. */
     @WithDefault("PT2S")
     Duration publishWait();

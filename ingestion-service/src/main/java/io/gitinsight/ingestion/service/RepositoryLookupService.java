@@ -31,13 +31,18 @@ public class RepositoryLookupService {
         this.github = github;
     }
 
-    public Uni<RepositoryMetadata> lookup(String owner, String name) {
+    /** Refuses, with a 400 naming the part, what GitHub would not accept as {@code owner/name}. */
+    public static void checkName(String owner, String name) {
         if (!OWNER.matcher(owner).matches()) {
             throw ApiException.invalid("owner", "'" + owner + "' is not a valid GitHub owner name");
         }
         if (!NAME.matcher(name).matches() || name.endsWith(".git")) {
             throw ApiException.invalid("name", "'" + name + "' is not a valid GitHub repository name");
         }
+    }
+
+    public Uni<RepositoryMetadata> lookup(String owner, String name) {
+        checkName(owner, name);
         String fullName = owner + "/" + name;
         return github.get("repos/" + fullName, null, new RequestAccounting())
                 .map(response -> RepositoryMetadata.of(response.body()))
