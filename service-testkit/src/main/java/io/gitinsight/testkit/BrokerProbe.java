@@ -42,6 +42,21 @@ public final class BrokerProbe implements AutoCloseable {
         return new BrokerProbe(connection, channel, queue);
     }
 
+    /** Publishes an envelope the way the services do: persistent, routed by its type. */
+    public void publish(io.gitinsight.model.events.EventEnvelope envelope) throws IOException {
+        publish(envelope.type(), envelope.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public void publish(String routingKey, byte[] body) throws IOException {
+        channel.basicPublish(EventType.EXCHANGE, routingKey, new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                .contentType("application/json").deliveryMode(2).build(), body);
+    }
+
+    /** Takes one message from any queue (the dead-letter queue, say), or null when it is empty. */
+    public GetResponse take(String queueName) throws IOException {
+        return channel.basicGet(queueName, true);
+    }
+
     /** The next message, waiting up to {@code timeout}; fails the test when none arrives. */
     public GetResponse next(Duration timeout) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);

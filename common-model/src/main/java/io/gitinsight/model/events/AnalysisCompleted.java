@@ -9,4 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code failed}, {@code metrics} the headline numbers when it completed.
  */
 public record AnalysisCompleted(UUID jobId, String status, JsonNode metrics, String errorMessage) {
+
+    public AnalysisCompleted {
+        // JSON null reads back as a NullNode: keep one representation of "no metrics"
+        metrics = metrics == null || metrics.isNull() ? null : metrics;
+    }
 }

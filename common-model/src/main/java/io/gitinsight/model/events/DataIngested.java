@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * {@code github.data.ingested}: batch {@code batchNumber} of {@code batchCount} (1-based) of what one
- * sync job collected. Each list holds normalized records of one kind; a consumer knows the job is fully
+ * sync job collected. {@code repository} (GitHub's metadata and languages, null for a plain git remote)
+ * rides on batch 1; each list holds normalized records of one kind; a consumer knows the job is fully
  * delivered when it has seen every batch number up to {@code batchCount}.
  */
-public record DataIngested(UUID jobId, UUID repositoryId, int batchNumber, int batchCount, List<JsonNode> commits,
+public record DataIngested(UUID jobId, UUID repositoryId, int batchNumber, int batchCount, JsonNode repository,
+        List<JsonNode> commits,
         List<JsonNode> pullRequests, List<JsonNode> reviews, List<JsonNode> issues, List<JsonNode> deployments,
         List<JsonNode> releases) {
 
@@ -18,6 +20,7 @@ public record DataIngested(UUID jobId, UUID repositoryId, int batchNumber, int b
         if (batchNumber < 1 || batchNumber > batchCount) {
             throw new IllegalArgumentException("batch " + batchNumber + " of " + batchCount);
         }
+        repository = repository == null || repository.isNull() ? null : repository;
         commits = nonNull(commits);
         pullRequests = nonNull(pullRequests);
         reviews = nonNull(reviews);

@@ -70,6 +70,11 @@ class GitMirrorTest {
             public boolean allowLocalRepos() {
                 return allowLocal;
             }
+
+            @Override
+            public int batchSize() {
+                return 500;
+            }
         };
     }
 

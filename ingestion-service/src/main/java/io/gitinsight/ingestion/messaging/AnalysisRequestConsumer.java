@@ -1,0 +1,63 @@
+package io.gitinsight.ingestion.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import io.gitinsight.ingestion.service.SyncService;
+import io.gitinsight.model.events.AnalysisRequested;
+import io.gitinsight.model.events.EventEnvelope;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Consumes {@code repository.analysis.requested}: runs the sync and acknowledges only when its output
+ * is published (or its failure reported). A message that is not an envelope of this type is poison: it
+ * is rejected, and the broker moves it to the dead-letter queue.
+ */
+@ApplicationScoped
+public class AnalysisRequestConsumer {
+
+    private static final Logger LOG = Logger.getLogger(AnalysisRequestConsumer.class);
+
+    private final SyncService sync;
+
+    public AnalysisRequestConsumer(SyncService sync) {
+        this.sync = sync;
+    }
+
+    @Incoming("analysis-requests")
+    public CompletionStage<Void> consume(Message<?> message) {
+        AnalysisRequested request;
+        try {
+            request = EventEnvelope.fromJson(bytes(message.getPayload())).payloadAs(AnalysisRequested.class);
+            if (request.jobId() == null || request.repositoryId() == null) {
+                throw new IllegalArgumentException("job_id and repository_id are required");
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("poison message on analysis-requests, dead-lettered: %s", e.getMessage());
+            return message.nack(e);
+        }
+        return sync.run(request).subscribeAsCompletionStage().thenCompose(ignored -> message.ack())
+                .exceptionallyCompose(e -> message.nack(e));
+    }
+
+    /** The connector hands JSON bodies over decoded; the envelope is read from its bytes either way. */
+    private static byte[] bytes(Object payload) {
+        if (payload instanceof byte[] raw) {
+            return raw;
+        }
+        if (payload instanceof JsonObject json) {
+            return json.toBuffer().getBytes();
+        }
+        if (payload instanceof Buffer buffer) {
+            return buffer.getBytes();
+        }
+        return String.valueOf(payload).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,62 @@
+package io.gitinsight.ingestion.repository;
+
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Sync jobs and the head each repository was last synced at. */
+@ApplicationScoped
+public class SyncJobRepository {
+
+    public record SyncState(String branch, String headSha) {
+    }
+
+    private final Pool pool;
+
+    public SyncJobRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Starts a job unless it ran to completion before (a redelivered request): answers whether to run. */
+    public Uni<Boolean> start(UUID jobId, UUID repositoryId) {
+        return pool.preparedQuery("INSERT INTO ingestion.sync_jobs (job_id, repository_id, status, stage) "
+                + "VALUES ($1, $2, 'running', 'queued') ON CONFLICT (job_id) DO UPDATE SET status = 'running', "
+                + "stage = 'queued', error_message = NULL, started_at = now(), finished_at = NULL "
+                + "WHERE ingestion.sync_jobs.status <> 'completed'").execute(Tuple.of(jobId, repositoryId))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Void> stage(UUID jobId, String stage, Map<String, Long> accounting) {
+        return pool.preparedQuery("UPDATE ingestion.sync_jobs SET stage = $2, accounting = $3 WHERE job_id = $1")
+                .execute(Tuple.of(jobId, stage, new JsonObject(Map.copyOf(accounting)))).replaceWithVoid();
+    }
+
+    public Uni<Void> finish(UUID jobId, String status, int items, String error, Map<String, Long> accounting) {
+        return pool.preparedQuery("UPDATE ingestion.sync_jobs SET status = $2, stage = $2, items = $3, "
+                + "error_message = $4, accounting = $5, finished_at = now() WHERE job_id = $1")
+                .execute(Tuple.of(jobId, status, items, error, new JsonObject(Map.copyOf(accounting))))
+                .replaceWithVoid();
+    }
+
+    public Uni<SyncState> state(UUID repositoryId) {
+        return pool.preparedQuery("SELECT branch, head_sha FROM ingestion.sync_state WHERE repository_id = $1")
+                .execute(Tuple.of(repositoryId)).map(rows -> rows.size() == 0 ? null
+                        : new SyncState(rows.iterator().next().getString("branch"),
+                                rows.iterator().next().getString("head_sha")));
+    }
+
+    public Uni<Void> saveState(UUID repositoryId, String branch, String headSha) {
+        return pool.preparedQuery("INSERT INTO ingestion.sync_state (repository_id, branch, head_sha, synced_at) "
+                + "VALUES ($1, $2, $3, $4) ON CONFLICT (repository_id) DO UPDATE SET branch = EXCLUDED.branch, "
+                + "head_sha = EXCLUDED.head_sha, synced_at = EXCLUDED.synced_at")
+                .execute(Tuple.of(repositoryId, branch, headSha, java.time.Instant.now().atOffset(ZoneOffset.UTC)))
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,188 @@
+package io.gitinsight.ingestion.service;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.gitinsight.ingestion.client.GitHubClient;
+import io.gitinsight.ingestion.client.RequestAccounting;
+import io.gitinsight.ingestion.domain.RepositoryMetadata;
+import io.gitinsight.ingestion.git.GitMirror;
+import io.gitinsight.ingestion.git.HistoryReader;
+import io.gitinsight.ingestion.repository.SyncJobRepository;
+import io.gitinsight.messaging.EventPublisher;
+import io.gitinsight.model.events.AnalysisProgress;
+import io.gitinsight.model.events.AnalysisRequested;
+import io.gitinsight.model.events.EventEnvelope;
+import io.gitinsight.model.events.EventType;
+import io.gitinsight.model.json.Json;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * One sync job, the collect stage of the pipeline: GitHub metadata and languages, the git history from
+ * the mirror (incrementally from the last synced head), pull requests, reviews, issues, releases and
+ * deployments; then a completeness check against GitHub's own count, and {@code github.data.ingested}
+ * in numbered batches, with {@code repository.analysis.progress} along the way. A gap fails the job
+ * with a message saying what is missing instead of "succeeding" with partial data.
+ */
+@ApplicationScoped
+public class SyncService {
+
+    private static final Logger LOG = Logger.getLogger(SyncService.class);
+
+    private final GitHubClient github;
+    private final GitHubCollector collector;
+    private final GitMirror mirror;
+    private final SyncJobRepository jobs;
+    private final EventPublisher publisher;
+    private final int batchSize;
+
+    public SyncService(GitHubClient github, GitHubCollector collector, GitMirror mirror, SyncJobRepository jobs,
+            EventPublisher publisher, io.gitinsight.ingestion.config.IngestionConfig config) {
+        this.github = github;
+        this.collector = collector;
+        this.mirror = mirror;
+        this.jobs = jobs;
+        this.publisher = publisher;
+        this.batchSize = config.batchSize();
+    }
+
+    /** Runs the job; completes when everything is published (or the failure is reported). */
+    public Uni<Void> run(AnalysisRequested request) {
+        return jobs.start(request.jobId(), request.repositoryId()).chain(fresh -> {
+            if (!fresh) {
+                LOG.infof("job %s already completed: redelivery ignored", request.jobId());
+                return Uni.createFrom().voidItem();
+            }
+            RequestAccounting accounting = new RequestAccounting();
+            return collect(request, accounting).chain(batches -> publishAll(request, batches, accounting))
+                    .onFailure().recoverWithUni(e -> fail(request, e, accounting));
+        });
+    }
+
+    private Uni<List<BatchItems>> collect(AnalysisRequested request, RequestAccounting accounting) {
+        String fullName = request.fullName();
+        Uni<ObjectNode> metadata = fullName == null ? Uni.createFrom().nullItem()
+                : progress(request, "metadata", 5, 0, null, accounting).chain(() -> repository(fullName, accounting));
+        return metadata.chain(repo -> progress(request, "git_history", 15, 0, null, accounting)
+                .chain(() -> history(request, repo))
+                .chain(commits -> {
+                    if (fullName == null) {
+                        return Uni.createFrom().item(BatchItems.split(repo, commits, null, batchSize));
+                    }
+                    return progress(request, "github", 45, commits.size(), null, accounting)
+                            .chain(() -> collector.collect(fullName, request.since(), accounting))
+                            .call(collected -> request.since() == null ? checkComplete(fullName, collected, accounting)
+                                    : Uni.createFrom().voidItem())
+                            .map(collected -> BatchItems.split(repo, commits, collected, batchSize));
+                }));
+    }
+
+    private Uni<ObjectNode> repository(String fullName, RequestAccounting accounting) {
+        return github.get("repos/" + fullName, null, accounting).chain(repo -> github
+                .get("repos/" + fullName + "/languages", null, accounting).map(languages -> {
+                    ObjectNode node = (ObjectNode) Json.mapper().valueToTree(RepositoryMetadata.of(repo.body()));
+                    node.set("languages", languages.body());
+                    return node;
+                }));
+    }
+
+    private Uni<List<JsonNode>> history(AnalysisRequested request, ObjectNode repo) {
+        String cloneUrl = repo != null && repo.hasNonNull("clone_url") ? repo.get("clone_url").asText() : request.cloneUrl();
+        String branch = request.defaultBranch() != null ? request.defaultBranch()
+                : repo != null && repo.hasNonNull("default_branch") ? repo.get("default_branch").asText() : null;
+        Uni<SyncJobRepository.SyncState> previous = request.since() == null ? Uni.createFrom().nullItem()
+                : jobs.state(request.repositoryId());
+        return previous.chain(state -> Uni.createFrom().item(() -> readHistory(request, cloneUrl, branch, state))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .call(result -> jobs.saveState(request.repositoryId(), result.branch(), result.head()))
+                .map(HistoryResult::commits);
+    }
+
+    private record HistoryResult(String branch, String head, List<JsonNode> commits) {
+    }
+
+    private HistoryResult readHistory(AnalysisRequested request, String cloneUrl, String branch,
+            SyncJobRepository.SyncState previous) {
+        try (Repository git = mirror.sync(request.repositoryId(), cloneUrl, null)) {
+            String ref = branch != null ? "refs/heads/" + branch : git.exactRef("HEAD").getTarget().getName();
+            ObjectId head = git.resolve(ref);
+            if (head == null) {
+                throw new IllegalStateException("branch " + ref + " does not exist in " + cloneUrl);
+            }
+            ObjectId since = previous == null || !previous.branch().equals(ref) ? null : git.resolve(previous.headSha());
+            List<JsonNode> commits = new ArrayList<>();
+            new HistoryReader(git).read(head, since, c -> commits.add(Json.mapper().valueToTree(c)));
+            return new HistoryResult(ref, head.getName(), commits);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the history of " + cloneUrl + " failed", e);
+        }
+    }
+
+    /**
+     * GitHub's {@code open_issues_count} counts open issues and open pull requests; a full sync must have
+     * collected exactly that many (the metadata is read again: an unchanged repository costs a free 304).
+     */
+    private Uni<Void> checkComplete(String fullName, GitHubCollector.Collected collected, RequestAccounting accounting) {
+        long open = collected.issues().stream().filter(i -> "open".equals(i.path("state").asText())).count()
+                + collected.pullRequests().stream().filter(p -> "open".equals(p.path("state").asText())).count();
+        return github.get("repos/" + fullName, null, accounting).invoke(repo -> {
+            long expected = repo.body().path("open_issues_count").asLong();
+            if (expected != open) {
+                throw new IncompleteSyncException("incomplete data for " + fullName + ": GitHub reports " + expected
+                        + " open issues and pull requests, the sync collected " + open);
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> publishAll(AnalysisRequested request, List<BatchItems> batches, RequestAccounting accounting) {
+        int total = batches.stream().mapToInt(BatchItems::size).sum();
+        Uni<Void> chain = progress(request, "publishing", 80, 0, (long) total, accounting);
+        for (int i = 0; i < batches.size(); i++) {
+            int number = i + 1;
+            BatchItems batch = batches.get(i);
+            chain = chain.chain(() -> publisher.publish(EventEnvelope.of(EventType.GITHUB_DATA_INGESTED,
+                    request.jobId().toString(), request.repositoryId(),
+                    batch.toEvent(request.jobId(), request.repositoryId(), number, batches.size()))));
+        }
+        return chain.chain(() -> jobs.finish(request.jobId(), "completed", total, null, accounting.snapshot()))
+                .chain(() -> progress(request, "ingested", 100, total, (long) total, accounting));
+    }
+
+    private Uni<Void> fail(AnalysisRequested request, Throwable e, RequestAccounting accounting) {
+        String message = e instanceof IncompleteSyncException ? e.getMessage() : "sync failed: " + e.getMessage();
+        LOG.warnf("job %s failed: %s", request.jobId(), message);
+        AnalysisProgress failed = new AnalysisProgress(request.jobId(), "failed", 100, 0, null, message,
+                accounting.snapshot());
+        return jobs.finish(request.jobId(), "failed", 0, message, accounting.snapshot())
+                .chain(() -> publisher.publish(EventEnvelope.of(EventType.REPOSITORY_ANALYSIS_PROGRESS,
+                        request.jobId().toString(), request.repositoryId(), failed)));
+    }
+
+    private Uni<Void> progress(AnalysisRequested request, String stage, int percent, long done, Long total,
+            RequestAccounting accounting) {
+        Map<String, Long> spent = accounting.snapshot();
+        return jobs.stage(request.jobId(), stage, spent).chain(() -> publisher.publish(EventEnvelope.of(
+                EventType.REPOSITORY_ANALYSIS_PROGRESS, request.jobId().toString(), request.repositoryId(),
+                new AnalysisProgress(request.jobId(), stage, percent, done, total, null, spent))));
+    }
+
+    /** A sync that would leave data missing. */
+    static class IncompleteSyncException extends RuntimeException {
+        IncompleteSyncException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.gitinsight.ingestion;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.gitinsight.model.events.AnalysisProgress;
+import io.gitinsight.model.events.AnalysisRequested;
+import io.gitinsight.model.events.DataIngested;
+import io.gitinsight.model.events.EventEnvelope;
+import io.gitinsight.model.events.EventType;
+import io.gitinsight.model.json.Json;
+import io.gitinsight.testkit.BrokerProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A whole sync against a fake GitHub (GitHub's example payloads) and a real git repository cloned over
+ * {@code file://}: what is published is read back from the real exchange.
+ */
+@QuarkusTest
+@QuarkusTestResource(GitHubFake.class)
+class SyncJobTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void publishesEverythingInNumberedBatchesAndReportsProgress() throws Exception {
+        Path origin = SyncFixtures.gitRepository(7);
+        SyncFixtures.stubRepository("acme", "widgets", origin, 2);
+        UUID job = UUID.randomUUID();
+        UUID repository = UUID.randomUUID();
+
+        try (BrokerProbe data = BrokerProbe.bind("github.data.ingested");
+                BrokerProbe progress = BrokerProbe.bind("repository.analysis.progress")) {
+            data.publish(EventEnvelope.of(EventType.REPOSITORY_ANALYSIS_REQUESTED, "corr", repository,
+                    new AnalysisRequested(job, repository, "acme/widgets", null, null, null)));
+
+            List<DataIngested> batches = batchesOf(data, job);
+            List<AnalysisProgress> stages = progressOf(progress, job, "ingested");
+
+            assertThat(batches).extracting(DataIngested::batchNumber).containsExactly(1, 2, 3);
+            assertThat(batches).allSatisfy(b -> assertThat(b.batchCount()).isEqualTo(3));
+            assertThat(batches.stream().mapToInt(b -> b.commits().size()).sum()).isEqualTo(7);
+            assertThat(batches.stream().mapToInt(b -> b.pullRequests().size()).sum()).isEqualTo(1);
+            assertThat(batches.stream().mapToInt(b -> b.reviews().size()).sum()).isEqualTo(1);
+            assertThat(batches.stream().mapToInt(b -> b.issues().size()).sum()).isEqualTo(1);
+            assertThat(batches.stream().mapToInt(b -> b.releases().size()).sum()).isEqualTo(1);
+            assertThat(batches.stream().mapToInt(b -> b.deployments().size()).sum()).isEqualTo(1);
+            assertThat(batches.get(0).repository().get("full_name").asText()).isEqualTo("octocat/Hello-World");
+            assertThat(batches.get(0).repository().get("languages").get("C").asInt()).isEqualTo(78769);
+            assertThat(batches.get(0).commits().get(0).get("files").get(0).get("additions").asInt()).isEqualTo(1);
+            assertThat(stages).extracting(AnalysisProgress::stage).containsSubsequence("metadata", "git_history",
+                    "github", "publishing", "ingested");
+            assertThat(stages.get(stages.size() - 1).github().get("rest_points")).isGreaterThanOrEqualTo(8);
+        }
+    }
+
+    @Test
+    void failsTheJobWhenGitHubCountsMoreThanWasCollected() throws Exception {
+        Path origin = SyncFixtures.gitRepository(2);
+        SyncFixtures.stubRepository("acme", "gappy", origin, 5);
+        UUID job = UUID.randomUUID();
+        UUID repository = UUID.randomUUID();
+
+        try (BrokerProbe progress = BrokerProbe.bind("repository.analysis.progress")) {
+            progress.publish(EventEnvelope.of(EventType.REPOSITORY_ANALYSIS_REQUESTED, "corr", repository,
+                    new AnalysisRequested(job, repository, "acme/gappy", null, null, null)));
+
+            List<AnalysisProgress> stages = progressOf(progress, job, "failed");
+
+            assertThat(stages.get(stages.size() - 1).errorMessage()).contains("incomplete data for acme/gappy")
+                    .contains("GitHub reports 5").contains("collected 2");
+        }
+    }
+
+    @Test
+    void deadLettersAMessageThatIsNotARequest() throws Exception {
+        try (BrokerProbe probe = BrokerProbe.bind("no.such.key")) {
+            while (probe.take("gitinsight.dlq") != null) {
+                // start from an empty dead-letter queue
+            }
+            String marker = "poison-" + UUID.randomUUID();
+            probe.publish("repository.analysis.requested", ("{\"not\": \"" + marker + "\"}").getBytes(StandardCharsets.UTF_8));
+
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            String found = null;
+            while (found == null && System.nanoTime() < deadline) {
+                var message = probe.take("gitinsight.dlq");
+                if (message != null && new String(message.getBody(), StandardCharsets.UTF_8).contains(marker)) {
+                    found = marker;
+                }
+                Thread.sleep(50);
+            }
+            assertThat(found).isEqualTo(marker);
+        }
+    }
+
+    private static List<DataIngested> batchesOf(BrokerProbe probe, UUID job) throws Exception {
+        List<DataIngested> batches = new ArrayList<>();
+        while (batches.isEmpty() || batches.size() < batches.get(0).batchCount()) {
+            DataIngested batch = EventEnvelope.fromJson(probe.next(WAIT).getBody()).payloadAs(DataIngested.class);
+            if (batch.jobId().equals(job)) {
+                batches.add(batch);
+            }
+        }
+        return batches;
+    }
+
+    private static List<AnalysisProgress> progressOf(BrokerProbe probe, UUID job, String last) throws Exception {
+        List<AnalysisProgress> stages = new ArrayList<>();
+        while (stages.isEmpty() || !stages.get(stages.size() - 1).stage().equals(last)) {
+            AnalysisProgress progress = EventEnvelope.fromJson(probe.next(WAIT).getBody()).payloadAs(AnalysisProgress.class);
+            if (progress.jobId().equals(job)) {
+                stages.add(progress);
+                assertThat(stages.size()).as("stages so far: " + stages).isLessThan(20);
+            }
+        }
+        return stages;
+    }
+
+    /** GitHub's example payloads, shaped into one small repository. */
+    static final class SyncFixtures {
+
+        static Path gitRepository(int commits) throws Exception {
+            Path dir = Files.createTempDirectory("gitinsight-origin");
+            io.gitinsight.ingestion.git.GitCliAccess.run(dir, "init", "-q");
+            for (int i = 1; i <= commits; i++) {
+                Files.writeString(dir.resolve("file" + i + ".txt"), "line " + i + "\n");
+                io.gitinsight.ingestion.git.GitCliAccess.run(dir, "add", "-A");
+                io.gitinsight.ingestion.git.GitCliAccess.run(dir, "commit", "-q", "-m", "commit " + i);
+            }
+            return dir;
+        }
+
+        static void stubRepository(String owner, String name, Path origin, int openIssuesCount) throws Exception {
+            String repo = "/repos/" + owner + "/" + name;
+            ObjectNode metadata = (ObjectNode) fixture("get_repos_OWNER_REPO.json");
+            metadata.put("clone_url", origin.toUri().toString()).put("default_branch", "main")
+                    .put("open_issues_count", openIssuesCount);
+            ArrayNode issues = (ArrayNode) fixture("get_repos_OWNER_REPO_issues.json");
+            ObjectNode plainIssue = issues.get(0).deepCopy();
+            plainIssue.remove("pull_request");
+            plainIssue.put("number", 1348);
+            issues.add(plainIssue);
+            long deploymentId = fixture("get_repos_OWNER_REPO_deployments.json").get(0).get("id").asLong();
+            stub(repo, metadata.toString());
+            stub(repo + "/languages", fixture("get_repos_OWNER_REPO_languages.json").toString());
+            stub(repo + "/pulls", fixture("get_repos_OWNER_REPO_pulls.json").toString());
+            stub(repo + "/pulls/1347/reviews", fixture("get_repos_OWNER_REPO_pulls_PULL_NUMBER_reviews.json").toString());
+            stub(repo + "/issues", issues.toString());
+            stub(repo + "/releases", fixture("get_repos_OWNER_REPO_releases.json").toString());
+            stub(repo + "/deployments", fixture("get_repos_OWNER_REPO_deployments.json").toString());
+            stub(repo + "/deployments/" + deploymentId + "/statuses",
+                    fixture("get_repos_OWNER_REPO_deployments_DEPLOYMENT_ID_statuses.json").toString());
+        }
+
+        private static void stub(String path, String body) {
+            GitHubFake.server.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(body)));
+        }
+
+        private static com.fasterxml.jackson.databind.JsonNode fixture(String name) throws Exception {
+            try (var in = SyncJobTest.class.getResourceAsStream("/github/" + name)) {
+                return Json.mapper().readTree(in);
+            }
+        }
+    }
+}
