@@ -1,0 +1,99 @@
+package io.gitinsight.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.gitinsight.gateway.fakes.FakeBackends;
+import io.gitinsight.gateway.fakes.TestTokens;
+import io.gitinsight.model.security.Role;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonObject;
+
+/** WebSocket upgrades on /api/v1/stream/** reach the (fake) query-service, and frames flow both ways. */
+@QuarkusTest
+@QuarkusTestResource(FakeBackends.class)
+class WebSocketPassThroughTest {
+
+    @Inject
+    RedisCounters counters;
+
+    private WebSocketClient client;
+    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Short> closedWith = new CompletableFuture<>();
+
+    @BeforeEach
+    void connectWithFullBudgets() {
+        counters.forget();
+        client = FakeBackends.vertx().createWebSocketClient();
+    }
+
+    @AfterEach
+    void closeClient() {
+        client.close();
+    }
+
+    @Test
+    void tunnelsAStreamToQueryServiceOnItsOwnPathBothWays() throws Exception {
+        WebSocket socket = connect(new WebSocketConnectOptions().setURI("/api/v1/stream/repository/r1/updates?since=1")
+                .addHeader("X-Request-Id", "ws-1").addHeader("X-User-Id", "someone-else"));
+
+        JsonObject greeting = new JsonObject(next());
+        assertThat(greeting.getString("backend")).isEqualTo("query");
+        assertThat(greeting.getString("uri")).isEqualTo("/stream/repository/r1/updates?since=1");
+        assertThat(greeting.getString("x_request_id")).isEqualTo("ws-1");
+        assertThat(greeting.getString("x_user_id")).isNull();
+
+        socket.writeTextMessage("ping-1");
+        socket.writeTextMessage("ping-2");
+        assertThat(next()).isEqualTo("echo:ping-1");
+        assertThat(next()).isEqualTo("echo:ping-2");
+    }
+
+    @Test
+    void passesTheBackendsCloseCodeToTheSubscriber() throws Exception {
+        WebSocket socket = connect(new WebSocketConnectOptions().setURI("/api/v1/stream/global/activity"));
+        next();
+
+        socket.writeTextMessage("close-4403");
+
+        assertThat(closedWith.get(5, TimeUnit.SECONDS)).isEqualTo((short) 4403);
+    }
+
+    @Test
+    void leavesTheTokenOfAFeedToQueryServiceToJudge() throws Exception {
+        String token = TestTokens.expired(Role.USER);
+        connect(new WebSocketConnectOptions().setURI("/api/v1/stream/user/u1/feed?access_token=" + token));
+
+        JsonObject greeting = new JsonObject(next());
+        assertThat(greeting.getString("uri")).isEqualTo("/stream/user/u1/feed?access_token=" + token);
+    }
+
+    private WebSocket connect(WebSocketConnectOptions options) throws Exception {
+        options.setHost("localhost").setPort(RestAssured.port);
+        return client.connect(options).onSuccess(socket -> {
+            socket.textMessageHandler(received::add);
+            socket.closeHandler(v -> closedWith.complete(socket.closeStatusCode()));
+        }).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    }
+
+    private String next() throws InterruptedException {
+        String message = received.poll(5, TimeUnit.SECONDS);
+        assertThat(message).as("a message within 5 s").isNotNull();
+        return message;
+    }
+}
