@@ -55,6 +55,13 @@ public abstract class ServiceContractTest {
     }
 
     @Test
+    void describesItsApiInOpenApi() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("openapi", matchesPattern("3\\..*"))
+                .body("info.title", matchesPattern("GitInsight .*"));
+    }
+
+    @Test
     void answersAnUnknownRouteWithTheErrorBody() {
         assertError(given().get("/no/such/route"), 404, "NOT_FOUND");
         assertError(given().get("/_testkit/probe/nowhere/deeper"), 404, "NOT_FOUND");
