@@ -110,6 +110,41 @@ class SyncJobTest {
         }
     }
 
+    @Test
+    void fetchesTheMirrorWhenAPushArrivesForASyncedRepository() throws Exception {
+        Path origin = SyncFixtures.gitRepository(1);
+        SyncFixtures.stubRepository("acme", "pushed", origin, 2);
+        UUID job = UUID.randomUUID();
+        UUID repository = UUID.randomUUID();
+        try (BrokerProbe progress = BrokerProbe.bind("repository.analysis.progress")) {
+            progress.publish(EventEnvelope.of(EventType.REPOSITORY_ANALYSIS_REQUESTED, "corr", repository,
+                    new AnalysisRequested(job, repository, "acme/pushed", null, null, null)));
+            progressOf(progress, job, "ingested");
+        }
+        Files.writeString(origin.resolve("after-push.txt"), "new\n");
+        io.gitinsight.ingestion.git.GitCliAccess.run(origin, "add", "-A");
+        io.gitinsight.ingestion.git.GitCliAccess.run(origin, "commit", "-q", "-m", "pushed later");
+        String pushedHead = io.gitinsight.ingestion.git.GitCliAccess.run(origin, "rev-parse", "HEAD").trim();
+        ObjectNode push = (ObjectNode) Json.mapper().readTree(WebhookDeliveries.fixture("push/payload.json"));
+        ((ObjectNode) push.get("repository")).put("full_name", "Acme/Pushed");
+
+        WebhookDeliveries.send("push", WebhookDeliveries.newDeliveryId(), Json.mapper().writeValueAsBytes(push)).then()
+                .statusCode(202);
+
+        Path mirror = Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("gitinsight.ingestion.data-dir", String.class)).resolve(repository + ".git");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String mirroredHead = null;
+        while (!pushedHead.equals(mirroredHead) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            try (var git = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().setGitDir(mirror.toFile()).build()) {
+                var ref = git.resolve("refs/heads/main");
+                mirroredHead = ref == null ? null : ref.getName();
+            }
+        }
+        assertThat(mirroredHead).isEqualTo(pushedHead);
+    }
+
     private static List<DataIngested> batchesOf(BrokerProbe probe, UUID job) throws Exception {
         List<DataIngested> batches = new ArrayList<>();
         while (batches.isEmpty() || batches.size() < batches.get(0).batchCount()) {

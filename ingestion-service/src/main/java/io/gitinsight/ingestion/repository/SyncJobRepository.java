@@ -52,11 +52,28 @@ public class SyncJobRepository {
                                 rows.iterator().next().getString("head_sha")));
     }
 
-    public Uni<Void> saveState(UUID repositoryId, String branch, String headSha) {
-        return pool.preparedQuery("INSERT INTO ingestion.sync_state (repository_id, branch, head_sha, synced_at) "
-                + "VALUES ($1, $2, $3, $4) ON CONFLICT (repository_id) DO UPDATE SET branch = EXCLUDED.branch, "
+    public Uni<Void> saveState(UUID repositoryId, String fullName, String cloneUrl, String branch, String headSha) {
+        return pool.preparedQuery("INSERT INTO ingestion.sync_state (repository_id, full_name, clone_url, branch, "
+                + "head_sha, synced_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (repository_id) DO UPDATE SET "
+                + "full_name = EXCLUDED.full_name, clone_url = EXCLUDED.clone_url, branch = EXCLUDED.branch, "
                 + "head_sha = EXCLUDED.head_sha, synced_at = EXCLUDED.synced_at")
-                .execute(Tuple.of(repositoryId, branch, headSha, java.time.Instant.now().atOffset(ZoneOffset.UTC)))
+                .execute(Tuple.tuple().addUUID(repositoryId).addString(fullName).addString(cloneUrl).addString(branch)
+                        .addString(headSha).addOffsetDateTime(java.time.Instant.now().atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
+    }
+
+    /** The synced repositories with this full name (GitHub names are case-insensitive). */
+    public Uni<java.util.List<Mirrored>> mirroredAs(String fullName) {
+        return pool.preparedQuery("SELECT repository_id, clone_url FROM ingestion.sync_state "
+                + "WHERE lower(full_name) = lower($1) AND clone_url IS NOT NULL").execute(Tuple.of(fullName))
+                .map(rows -> {
+                    java.util.List<Mirrored> found = new java.util.ArrayList<>();
+                    rows.forEach(row -> found.add(new Mirrored(row.getUUID("repository_id"), row.getString("clone_url"))));
+                    return found;
+                });
+    }
+
+    /** A repository ingestion keeps a mirror of. */
+    public record Mirrored(UUID repositoryId, String cloneUrl) {
     }
 }

@@ -107,7 +107,8 @@ public class SyncService {
                 : jobs.state(request.repositoryId());
         return previous.chain(state -> Uni.createFrom().item(() -> readHistory(request, cloneUrl, branch, state))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .call(result -> jobs.saveState(request.repositoryId(), result.branch(), result.head()))
+                .call(result -> jobs.saveState(request.repositoryId(), request.fullName(), cloneUrl, result.branch(),
+                        result.head()))
                 .map(HistoryResult::commits);
     }
 

@@ -40,10 +40,12 @@ public class WebhookService {
     private final WebhookDeliveryRepository deliveries;
     private final GitHubEventPublisher publisher;
     private final MeterRegistry metrics;
+    private final PushFetcher pushes;
     private final byte[] secret;
 
     public WebhookService(WebhookConfig config, WebhookDeliveryRepository deliveries, GitHubEventPublisher publisher,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, PushFetcher pushes) {
+        this.pushes = pushes;
         this.config = config;
         this.deliveries = deliveries;
         this.publisher = publisher;
@@ -67,6 +69,7 @@ public class WebhookService {
                 return Uni.createFrom().item(Outcome.DUPLICATE);
             }
             count(event, "accepted");
+            pushes.onEvent(normalized);
             return publisher.publish(normalized).ifNoItem().after(config.publishWait()).fail()
                     .onFailure().recoverWithUni(e -> {
                         LOG.warnf("delivery %s stored, publishing left to the relay: %s", deliveryId, e.toString());
