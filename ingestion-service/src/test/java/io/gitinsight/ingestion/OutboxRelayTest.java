@@ -55,6 +55,27 @@ class OutboxRelayTest {
         assertThat(statusOf(delivery)).isEqualTo("published");
     }
 
+    @Test
+    void letsOnlyOneRelayClaimADeliveryAtATime() throws Exception {
+        String delivery = WebhookDeliveries.newDeliveryId();
+        JsonNode payload = Json.mapper().readTree(WebhookDeliveries.fixture("star/created.payload.json"));
+        // received just now: the service's own relay leaves it alone (it waits publish-wait first)
+        var event = WebhookNormalizer.normalize(delivery, "star", payload, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "gitinsight", "gitinsight")) {
+            // park every other pending delivery, so the claims below see only this one
+            db.createStatement().executeUpdate("UPDATE ingestion.webhook_deliveries SET relay_lease_until = "
+                    + "now() + interval '1 hour' WHERE status = 'pending'");
+        }
+        deliveries.insertIfNew(new WebhookDelivery(Map.of(), payload, 10, event)).await().indefinitely();
+
+        Instant later = Instant.now().plusSeconds(60);
+        var first = deliveries.claimPending(100, later, Duration.ofMinutes(1)).await().indefinitely();
+        var second = deliveries.claimPending(100, later, Duration.ofMinutes(1)).await().indefinitely();
+
+        assertThat(first).extracting(e -> e.deliveryId()).contains(delivery);
+        assertThat(second).extracting(e -> e.deliveryId()).doesNotContain(delivery);
+    }
+
     private String statusOf(String delivery) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         String status = null;

@@ -59,16 +59,22 @@ public class WebhookDeliveryRepository {
     }
 
     /**
-     * The oldest deliveries still waiting for the broker and received before {@code before} (younger ones
-     * are still being published by their request), normalized form only.
+     * Claims the oldest deliveries still waiting for the broker and received before {@code before}
+     * (younger ones are still being published by their request) for {@code lease}: other replicas'
+     * relays skip them meanwhile. Answers their normalized form.
      */
-    public Uni<List<GitHubEventReceived>> pending(int limit, Instant before) {
-        return pool.preparedQuery("SELECT normalized FROM ingestion.webhook_deliveries WHERE status = 'pending' "
-                + "AND received_at < $2 ORDER BY received_at LIMIT $1")
-                .execute(Tuple.of(limit, before.atOffset(ZoneOffset.UTC))).map(rows -> {
+    public Uni<List<GitHubEventReceived>> claimPending(int limit, Instant before, java.time.Duration lease) {
+        return pool.preparedQuery(
+                "UPDATE ingestion.webhook_deliveries SET relay_lease_until = now() + $3::integer * interval '1 millisecond' "
+                        + "WHERE delivery_id IN (SELECT delivery_id FROM ingestion.webhook_deliveries WHERE status = 'pending' "
+                        + "AND received_at < $2 AND (relay_lease_until IS NULL OR relay_lease_until < now()) "
+                        + "ORDER BY received_at LIMIT $1 FOR UPDATE SKIP LOCKED) RETURNING normalized, received_at")
+                .execute(Tuple.of(limit, before.atOffset(ZoneOffset.UTC), (int) lease.toMillis()))
+                .map(rows -> {
                     List<GitHubEventReceived> events = new ArrayList<>();
                     rows.forEach(row -> events.add(Json.mapper().convertValue(
                             ((JsonObject) row.getValue("normalized")).getMap(), GitHubEventReceived.class)));
+                    events.sort(java.util.Comparator.comparing(GitHubEventReceived::receivedAt));
                     return events;
                 });
     }
