@@ -34,6 +34,9 @@ import io.gitinsight.ingestion.domain.FileChange;
  */
 public final class HistoryReader {
 
+    /** git's default diff algorithm: the line counts must equal git's. */
+    private static final DiffAlgorithm MYERS = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.MYERS);
+
     private final Repository repository;
 
     public HistoryReader(Repository repository) {
@@ -49,9 +52,8 @@ public final class HistoryReader {
         try (RevWalk walk = new RevWalk(repository);
                 ObjectReader reader = repository.newObjectReader();
                 DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            // the formatter only lists the changed paths, with git's rename detection
             diff.setRepository(repository);
-            diff.setDiffAlgorithm(DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.MYERS));
-            diff.setDiffComparator(RawTextComparator.DEFAULT);
             diff.setDetectRenames(true);
             walk.sort(RevSort.TOPO);
             walk.sort(RevSort.REVERSE, true);
@@ -80,7 +82,7 @@ public final class HistoryReader {
                 time(committer), message, CoAuthors.of(message), files);
     }
 
-    private List<FileChange> files(RevCommit commit, DiffFormatter diff, ObjectReader reader) throws IOException {
+    private static List<FileChange> files(RevCommit commit, DiffFormatter diff, ObjectReader reader) throws IOException {
         RevCommit parent = commit.getParentCount() == 0 ? null : commit.getParent(0);
         List<DiffEntry> entries = diff.scan(parent == null ? null : parent.getTree(), commit.getTree());
         List<FileChange> files = new ArrayList<>(entries.size());
@@ -100,15 +102,12 @@ public final class HistoryReader {
                 files.add(new FileChange(path, oldPath, 0, 0, true));
                 continue;
             }
+            // the blobs are already read: diff them here rather than have DiffFormatter read them again
             int additions = 0;
             int deletions = 0;
-            if (added) {
-                additions = new RawText(after).size();
-            } else {
-                for (Edit edit : diff.toFileHeader(entry).toEditList()) {
-                    additions += edit.getLengthB();
-                    deletions += edit.getLengthA();
-                }
+            for (Edit edit : MYERS.diff(RawTextComparator.DEFAULT, new RawText(before), new RawText(after))) {
+                additions += edit.getLengthB();
+                deletions += edit.getLengthA();
             }
             files.add(new FileChange(path, oldPath, additions, deletions, false));
         }
