@@ -1,13 +1,9 @@
 package io.gitinsight.gateway.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +17,7 @@ import io.gitinsight.gateway.client.AuthClient.KeyOwner;
 import io.gitinsight.model.json.Json;
 import io.gitinsight.model.security.Permission;
 import io.gitinsight.model.security.Role;
+import io.gitinsight.support.security.Digests;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -115,12 +112,7 @@ public class ApiKeyVerifier {
     }
 
     static String sha256(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(key);
     }
 
 }

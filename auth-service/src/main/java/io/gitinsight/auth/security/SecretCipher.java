@@ -2,7 +2,6 @@ package io.gitinsight.auth.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.gitinsight.auth.config.AuthConfig;
+import io.gitinsight.support.security.Digests;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 
@@ -96,12 +96,7 @@ public class SecretCipher {
 
     /** The first 16 hex digits of the key's SHA-256: names a key without revealing it. */
     static String keyId(byte[] key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key);
-            return java.util.HexFormat.of().formatHex(digest, 0, 8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(key, 8);
     }
 
     private static byte[] decodeKey(String base64) {

@@ -1,7 +1,5 @@
 package io.gitinsight.auth.service;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -19,6 +17,7 @@ import io.gitinsight.auth.repository.UserRepository;
 import io.gitinsight.auth.security.AccessTokens;
 import io.gitinsight.model.error.ErrorCode;
 import io.gitinsight.support.error.ApiException;
+import io.gitinsight.support.security.Digests;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -98,10 +97,6 @@ public class TokenService {
     }
 
     static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256(token);
     }
 }

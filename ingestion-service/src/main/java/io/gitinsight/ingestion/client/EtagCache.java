@@ -1,14 +1,10 @@
 package io.gitinsight.ingestion.client;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gitinsight.ingestion.config.GitHubConfig;
 import io.gitinsight.model.json.Json;
+import io.gitinsight.support.security.Digests;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
@@ -56,12 +52,6 @@ public class EtagCache {
     }
 
     private static String key(String tokenKey, String url) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((tokenKey + "|" + url).getBytes(StandardCharsets.UTF_8));
-            return PREFIX + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PREFIX + Digests.sha256Hex(tokenKey + "|" + url);
     }
 }

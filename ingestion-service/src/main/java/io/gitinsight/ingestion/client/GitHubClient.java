@@ -2,11 +2,8 @@ package io.gitinsight.ingestion.client;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.gitinsight.ingestion.config.GitHubConfig;
 import io.gitinsight.model.json.Json;
+import io.gitinsight.support.security.Digests;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -214,11 +212,6 @@ public class GitHubClient {
         if (token == null) {
             return "anonymous";
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return "token:" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "token:" + Digests.sha256Hex(token.getBytes(StandardCharsets.UTF_8), 8);
     }
 }
