@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * {@code github.data.ingested}: batch {@code batchNumber} of {@code batchCount} (1-based) of what one
  * sync job collected. {@code repository} (GitHub's metadata and languages, null for a plain git remote)
- * rides on batch 1; each list holds normalized records of one kind; a consumer knows the job is fully
+ * and {@code tree} (the files at the branch tip: {@code {branch, head_sha, files: [{path, language, bytes,
+ * code, comments, blanks}]}}, what LOC and the truck factor are computed from) ride on batch 1; each list holds normalized
+ * records of one kind; a consumer knows the job is fully
  * delivered when it has seen every batch number up to {@code batchCount}.
  */
-public record DataIngested(UUID jobId, UUID repositoryId, int batchNumber, int batchCount, JsonNode repository,
+public record DataIngested(UUID jobId, UUID repositoryId, int batchNumber, int batchCount, JsonNode repository, JsonNode tree,
         List<JsonNode> commits,
         List<JsonNode> pullRequests, List<JsonNode> reviews, List<JsonNode> issues, List<JsonNode> deployments,
         List<JsonNode> releases) {
@@ -21,6 +23,7 @@ public record DataIngested(UUID jobId, UUID repositoryId, int batchNumber, int b
             throw new IllegalArgumentException("batch " + batchNumber + " of " + batchCount);
         }
         repository = repository == null || repository.isNull() ? null : repository;
+        tree = tree == null || tree.isNull() ? null : tree;
         commits = nonNull(commits);
         pullRequests = nonNull(pullRequests);
         reviews = nonNull(reviews);

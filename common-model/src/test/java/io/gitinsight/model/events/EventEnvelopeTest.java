@@ -46,7 +46,7 @@ class EventEnvelopeTest {
                 new AnalysisRequested(JOB, REPO, "octocat/Hello-World",
                         "https://github.com/octocat/Hello-World.git", "main", at),
                 EventType.GITHUB_DATA_INGESTED,
-                new DataIngested(JOB, REPO, 2, 3, null, List.of(Json.mapper().createObjectNode().put("sha", "abc")),
+                new DataIngested(JOB, REPO, 2, 3, null, null, List.of(Json.mapper().createObjectNode().put("sha", "abc")),
                         List.of(), List.of(), List.of(), List.of(), List.of()),
                 EventType.GITHUB_EVENT_RECEIVED,
                 new GitHubEventReceived("72d3162e-cc78-11e3-81ab-4c9367dc0958", "push", null,

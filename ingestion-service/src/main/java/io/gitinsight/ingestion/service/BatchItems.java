@@ -18,7 +18,7 @@ record BatchItems(JsonNode repository, List<JsonNode> commits, List<JsonNode> pu
     }
 
     DataIngested toEvent(UUID jobId, UUID repositoryId, int number, int count) {
-        return new DataIngested(jobId, repositoryId, number, count, repository, commits, pullRequests, reviews, issues,
+        return new DataIngested(jobId, repositoryId, number, count, repository, null, commits, pullRequests, reviews, issues,
                 deployments, releases);
     }
 
