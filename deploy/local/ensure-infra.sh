@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL, Redis and RabbitMQ run on localhost, that the gitinsight role and databases
-# exist, and that the tools the tests call (promtool) are installed. Starts what is stopped; on a
+# exist, and that the tools the tests call (promtool, cloc) are installed. Starts what is stopped; on a
 # Debian machine without them, installs them with apt-get when run as root. Idempotent.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
@@ -68,6 +68,7 @@ ensure_rabbitmq() {
 
 ensure_tools() {
   command -v promtool >/dev/null || apt_install prometheus
+  command -v cloc >/dev/null || apt_install cloc
   command -v curl >/dev/null || apt_install curl
 }
 
