@@ -1,6 +1,5 @@
 package io.gitinsight.ingestion.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +9,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import io.gitinsight.ingestion.service.SyncService;
+import io.gitinsight.messaging.MessageBodies;
 import io.gitinsight.model.events.AnalysisRequested;
 import io.gitinsight.model.events.EventEnvelope;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 
 /**
  * Consumes {@code repository.analysis.requested}: runs the sync and acknowledges only when its output
@@ -35,7 +33,7 @@ public class AnalysisRequestConsumer {
     public CompletionStage<Void> consume(Message<?> message) {
         AnalysisRequested request;
         try {
-            request = EventEnvelope.fromJson(bytes(message.getPayload())).payloadAs(AnalysisRequested.class);
+            request = EventEnvelope.fromJson(MessageBodies.bytes(message.getPayload())).payloadAs(AnalysisRequested.class);
             if (request.jobId() == null || request.repositoryId() == null) {
                 throw new IllegalArgumentException("job_id and repository_id are required");
             }
@@ -45,19 +43,5 @@ public class AnalysisRequestConsumer {
         }
         return sync.run(request).subscribeAsCompletionStage().thenCompose(ignored -> message.ack())
                 .exceptionallyCompose(e -> message.nack(e));
-    }
-
-    /** The connector hands JSON bodies over decoded; the envelope is read from its bytes either way. */
-    private static byte[] bytes(Object payload) {
-        if (payload instanceof byte[] raw) {
-            return raw;
-        }
-        if (payload instanceof JsonObject json) {
-            return json.toBuffer().getBytes();
-        }
-        if (payload instanceof Buffer buffer) {
-            return buffer.getBytes();
-        }
-        return String.valueOf(payload).getBytes(StandardCharsets.UTF_8);
     }
 }

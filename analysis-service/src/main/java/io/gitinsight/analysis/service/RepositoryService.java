@@ -1,0 +1,127 @@
+package io.gitinsight.analysis.service;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.gitinsight.analysis.client.IngestionClient;
+import io.gitinsight.analysis.domain.Actor;
+import io.gitinsight.analysis.domain.TrackedRepository;
+import io.gitinsight.analysis.repository.FollowRepository;
+import io.gitinsight.analysis.repository.TrackedRepositoryRepository;
+import io.gitinsight.messaging.EventPublisher;
+import io.gitinsight.model.error.ErrorCode;
+import io.gitinsight.model.events.EventEnvelope;
+import io.gitinsight.model.events.EventType;
+import io.gitinsight.model.events.RepositoryFollowed;
+import io.gitinsight.support.error.ApiException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Adding, changing, deleting and following repositories. A GitHub repository is added only once GitHub
+ * (through ingestion) confirms it exists, with GitHub's own spelling of its name; a plain git remote is
+ * added by its clone URL. The user who adds a repository follows it.
+ */
+@ApplicationScoped
+public class RepositoryService {
+
+    private final TrackedRepositoryRepository repositories;
+    private final FollowRepository follows;
+    private final IngestionClient ingestion;
+    private final CloneUrls cloneUrls;
+    private final EventPublisher publisher;
+
+    public RepositoryService(TrackedRepositoryRepository repositories, FollowRepository follows,
+            IngestionClient ingestion, CloneUrls cloneUrls, EventPublisher publisher) {
+        this.repositories = repositories;
+        this.follows = follows;
+        this.ingestion = ingestion;
+        this.cloneUrls = cloneUrls;
+        this.publisher = publisher;
+    }
+
+    public Uni<TrackedRepository> add(String fullName, String cloneUrl, Actor actor) {
+        if ((fullName == null) == (cloneUrl == null)) {
+            throw ApiException.invalid("full_name", "give either full_name (owner/name) or clone_url, not both");
+        }
+        Uni<TrackedRepository> candidate = fullName != null ? fromGitHub(fullName.trim())
+                : Uni.createFrom().item(() -> cloneUrls.plainRemote(cloneUrl.trim()));
+        return candidate.chain(repo -> existing(repo.fullName())
+                .chain(() -> repositories.insert(repo, actor.userId()))
+                .chain(inserted -> inserted != null ? Uni.createFrom().item(inserted)
+                        // lost a race with a simultaneous add of the same name
+                        : existing(repo.fullName()).replaceWith(repo)))
+                .call(repo -> follow(repo.id(), actor, true));
+    }
+
+    private Uni<TrackedRepository> fromGitHub(String fullName) {
+        String[] parts = fullName.split("/", -1);
+        if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            throw ApiException.invalid("full_name", "'" + fullName + "' is not owner/name");
+        }
+        return existing(fullName).chain(() -> ingestion.repository(parts[0], parts[1])).map(RepositoryService::fromMetadata);
+    }
+
+    /** 409 with the existing id when the name is tracked already. */
+    private Uni<Void> existing(String fullName) {
+        return repositories.findByFullName(fullName).invoke(found -> {
+            if (found != null) {
+                throw new ApiException(ErrorCode.CONFLICT, "repository " + found.fullName() + " is tracked already",
+                        Map.of("id", found.id().toString(), "full_name", found.fullName()));
+            }
+        }).replaceWithVoid();
+    }
+
+    static TrackedRepository fromMetadata(JsonNode m) {
+        return new TrackedRepository(UUID.randomUUID(), m.path("github_id").asLong(), m.path("name").asText(),
+                m.path("full_name").asText(), IngestedRecords.text(m, "owner"), IngestedRecords.text(m, "description"),
+                IngestedRecords.text(m, "url"), IngestedRecords.text(m, "clone_url"), IngestedRecords.text(m, "language"),
+                m.path("stars").asInt(), m.path("forks").asInt(), m.path("watchers").asInt(), m.path("size").asLong(),
+                IngestedRecords.text(m, "default_branch"), IngestedRecords.instant(m, "created_at"),
+                IngestedRecords.instant(m, "updated_at"), null, "pending", 24, false, null);
+    }
+
+    public Uni<TrackedRepository> update(UUID id, String defaultBranch, Integer intervalHours, Boolean webhookEnabled) {
+        return find(id).call(repo -> Boolean.TRUE.equals(webhookEnabled) && !repo.webhookEnabled() ? registerWebhook(repo)
+                : Uni.createFrom().voidItem())
+                .chain(repo -> repositories.updateSettings(id, defaultBranch, intervalHours, webhookEnabled));
+    }
+
+    private Uni<Void> registerWebhook(TrackedRepository repo) {
+        if (!repo.onGitHub()) {
+            throw ApiException.invalid("webhook_enabled", repo.fullName() + " is not a GitHub repository: it has no webhooks");
+        }
+        String[] parts = repo.fullName().split("/", 2);
+        return ingestion.registerWebhook(parts[0], parts[1]).replaceWithVoid();
+    }
+
+    public Uni<Void> delete(UUID id) {
+        return repositories.delete(id).invoke(deleted -> {
+            if (!deleted) {
+                throw notFound(id);
+            }
+        }).replaceWithVoid();
+    }
+
+    public Uni<Void> follow(UUID id, Actor actor, boolean following) {
+        return find(id).chain(repo -> following ? follows.follow(actor.userId(), id) : follows.unfollow(actor.userId(), id))
+                .chain(changed -> !changed ? Uni.createFrom().voidItem()
+                        : publisher.publish(EventEnvelope.of(EventType.USER_REPOSITORY_FOLLOWED, actor.userId().toString(), id,
+                                new RepositoryFollowed(actor.userId(), id, following))));
+    }
+
+    public Uni<TrackedRepository> find(UUID id) {
+        return repositories.find(id).invoke(repo -> {
+            if (repo == null) {
+                throw notFound(id);
+            }
+        });
+    }
+
+    static ApiException notFound(UUID id) {
+        return new ApiException(ErrorCode.REPOSITORY_NOT_FOUND, "no tracked repository " + id, Map.of("id", id.toString()));
+    }
+}
