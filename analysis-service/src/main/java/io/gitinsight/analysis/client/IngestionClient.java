@@ -50,24 +50,27 @@ public class IngestionClient {
     }
 
     private static Uni<JsonNode> call(Uni<Response> request, String subject) {
-        return request.onFailure().transform(e -> unavailable(subject, e.getMessage(), e)).map(response -> {
-            String body = response.hasEntity() ? response.readEntity(String.class) : "";
-            JsonNode json = parse(body);
-            int status = response.getStatus();
-            if (status < 300) {
-                return json;
-            }
-            JsonNode error = json.path("error");
-            if (status == 400 || status == 404) {
-                ErrorCode code = code(error.path("code").asText(), status == 404 ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_ERROR);
-                Map<String, Object> details = error.path("details").isObject()
-                        ? Json.mapper().convertValue(error.path("details"), Map.class)
-                        : Map.of();
-                throw new ApiException(code, status, error.path("message").asText("ingestion refused " + subject),
-                        details, null);
-            }
-            throw unavailable(subject, "ingestion answered " + status + ": " + error.path("message").asText(""), null);
-        });
+        return request.onFailure(jakarta.ws.rs.WebApplicationException.class)
+                .recoverWithItem(e -> ((jakarta.ws.rs.WebApplicationException) e).getResponse())
+                .onFailure().transform(e -> unavailable(subject, e.getMessage(), e)).map(response -> {
+                    String body = response.hasEntity() ? response.readEntity(String.class) : "";
+                    JsonNode json = parse(body);
+                    int status = response.getStatus();
+                    if (status < 300) {
+                        return json;
+                    }
+                    JsonNode error = json.path("error");
+                    if (status == 400 || status == 404) {
+                        ErrorCode code = code(error.path("code").asText(),
+                                status == 404 ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_ERROR);
+                        Map<String, Object> details = error.path("details").isObject()
+                                ? Json.mapper().convertValue(error.path("details"), Map.class)
+                                : Map.of();
+                        throw new ApiException(code, status, error.path("message").asText("ingestion refused " + subject),
+                                details, null);
+                    }
+                    throw unavailable(subject, "ingestion answered " + status + ": " + error.path("message").asText(""), null);
+                });
     }
 
     private static ErrorCode code(String name, ErrorCode fallback) {

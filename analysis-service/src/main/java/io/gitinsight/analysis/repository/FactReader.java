@@ -99,7 +99,8 @@ public class FactReader {
                     for (int i = 0; i < stored.size(); i++) {
                         JsonObject c = stored.getJsonObject(i);
                         String at = c.getString("authored_at");
-                        commits.add(new PullRequest.PullRequestCommit(c.getString("sha"), at == null ? null : Instant.parse(at)));
+                        commits.add(
+                                new PullRequest.PullRequestCommit(c.getString("sha"), at == null ? null : Instant.parse(at)));
                     }
                     return new PullRequest(row.getInteger("number"), row.getString("title"), row.getString("author"),
                             row.getString("state"), row.getBoolean("draft"), Sql.instant(row, "created_at"),

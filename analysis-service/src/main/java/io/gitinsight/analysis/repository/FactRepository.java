@@ -94,7 +94,8 @@ public class FactRepository {
             JsonArray commits = new JsonArray();
             p.commits().forEach(c -> commits.add(new JsonObject().put("sha", c.sha()).put("authored_at",
                     c.authoredAt() == null ? null : c.authoredAt().toString())));
-            rows.add(new JsonObject().put("number", p.number()).put("title", p.title() == null ? "" : p.title()).put("author", p.author())
+            rows.add(new JsonObject().put("number", p.number()).put("title", p.title() == null ? "" : p.title())
+                    .put("author", p.author())
                     .put("state", p.state()).put("draft", p.draft()).put("head_ref", p.headRef())
                     .put("head_sha", p.headSha()).put("base_ref", p.baseRef()).put("merge_commit_sha", p.mergeCommitSha())
                     .put("created_at", text(p.createdAt())).put("ready_at", text(p.readyForReviewAt()))
@@ -157,7 +158,8 @@ public class FactRepository {
             JsonArray statuses = new JsonArray();
             d.statuses().forEach(s -> statuses.add(new JsonObject().put("state", s.state())
                     .put("created_at", s.createdAt().toString())));
-            rows.add(new JsonObject().put("id", d.id()).put("environment", d.environment() == null ? "" : d.environment()).put("sha", d.sha())
+            rows.add(new JsonObject().put("id", d.id()).put("environment", d.environment() == null ? "" : d.environment())
+                    .put("sha", d.sha())
                     .put("ref", d.ref()).put("created_at", text(d.createdAt()))
                     .put("status", d.outcome().map(Deployment.Status::state).orElse(null))
                     .put("finished_at", d.finishedAt().map(FactRepository::text).orElse(null)).put("statuses", statuses));

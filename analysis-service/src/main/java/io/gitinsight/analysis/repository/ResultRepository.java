@@ -46,7 +46,8 @@ public class ResultRepository {
                 .put("additions", c.additions()).put("deletions", c.deletions()).put("prs_opened", c.prsOpened())
                 .put("reviews_given", c.reviewsGiven()).put("first_commit", text(c.firstCommit()))
                 .put("last_commit", text(c.lastCommit())).put("share", c.share())));
-        return client.preparedQuery("DELETE FROM analysis.contributors WHERE repository_id = $1").execute(Tuple.of(repositoryId))
+        return client.preparedQuery("DELETE FROM analysis.contributors WHERE repository_id = $1")
+                .execute(Tuple.of(repositoryId))
                 .chain(() -> client.preparedQuery("INSERT INTO analysis.contributors (repository_id, login, name, emails, "
                         + "is_bot, commits, additions, deletions, prs_opened, reviews_given, first_commit, last_commit, share) "
                         + "SELECT $1, x.* FROM jsonb_to_recordset($2) AS x(login text, name text, emails text[], "
@@ -84,7 +85,8 @@ public class ResultRepository {
         result.series().forEach(s -> rows.add(new JsonObject().put("metric", s.metric()).put("interval_name", s.interval())
                 .put("kind", s.kind()).put("t", text(s.t())).put("value", s.value()).put("low", s.low())
                 .put("high", s.high())));
-        return client.preparedQuery("DELETE FROM analysis.metric_series WHERE repository_id = $1").execute(Tuple.of(repositoryId))
+        return client.preparedQuery("DELETE FROM analysis.metric_series WHERE repository_id = $1")
+                .execute(Tuple.of(repositoryId))
                 .chain(() -> client.preparedQuery("INSERT INTO analysis.metric_series (repository_id, metric, interval_name, "
                         + "kind, t, value, low, high) SELECT $1, x.* FROM jsonb_to_recordset($2) AS x(metric text, "
                         + "interval_name text, kind text, t timestamptz, value double precision, low double precision, "

@@ -98,9 +98,10 @@ public class AnalysisJobService {
     /** Fails a job and says so on the bus (query's streams and caches listen). */
     public Uni<Void> fail(Job job, String message) {
         LOG.warnf("job %s failed: %s", job.id(), message);
-        return pool.withTransaction(conn -> jobs.fail(conn, job.id(), message).call(failed -> failed && job.repositoryId() != null
-                ? repositories.status(conn, job.repositoryId(), "failed")
-                : Uni.createFrom().voidItem()))
+        return pool
+                .withTransaction(conn -> jobs.fail(conn, job.id(), message).call(failed -> failed && job.repositoryId() != null
+                        ? repositories.status(conn, job.repositoryId(), "failed")
+                        : Uni.createFrom().voidItem()))
                 .chain(failed -> !failed ? Uni.createFrom().voidItem()
                         : publisher.publish(EventEnvelope.of(EventType.REPOSITORY_ANALYSIS_COMPLETED, job.id().toString(),
                                 job.repositoryId(), new AnalysisCompleted(job.id(), "failed", null, message)))

@@ -72,8 +72,9 @@ public class AnalysisRunner {
                             .chain(() -> jobs.find(conn, jobId))
                             .chain(current -> current == null || !current.active() ? Uni.createFrom().nullItem()
                                     : compute(conn, job.repositoryId(), jobId, true))))
-                    .chain(outcome -> outcome == null ? Uni.createFrom().voidItem() : announce(job, outcome)
-                            .chain(() -> pool.withTransaction(conn -> jobs.complete(conn, jobId))))
+                    .chain(outcome -> outcome == null ? Uni.createFrom().voidItem()
+                            : announce(job, outcome)
+                                    .chain(() -> pool.withTransaction(conn -> jobs.complete(conn, jobId))))
                     .onFailure(ComputationFailed.class).recoverWithUni(e -> fail(job, e.getCause()));
         });
     }

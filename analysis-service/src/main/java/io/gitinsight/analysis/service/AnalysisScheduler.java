@@ -38,8 +38,7 @@ public class AnalysisScheduler {
         this.config = config;
     }
 
-    @Scheduled(every = "${gitinsight.analysis.scheduler-every}", delayed = "${gitinsight.analysis.scheduler-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${gitinsight.analysis.scheduler-every}", delayed = "${gitinsight.analysis.scheduler-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
         return runOnce(Instant.now());
     }

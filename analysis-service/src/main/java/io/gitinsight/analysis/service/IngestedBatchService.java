@@ -93,9 +93,11 @@ public class IngestedBatchService {
     static TrackedRepositoryRepository.Metadata metadata(JsonNode m) {
         JsonObject languages = new JsonObject();
         m.path("languages").fields().forEachRemaining(e -> languages.put(e.getKey(), e.getValue().asLong()));
-        return new TrackedRepositoryRepository.Metadata(m.path("github_id").canConvertToLong() && m.path("github_id").asLong() > 0
-                ? m.path("github_id").asLong()
-                : null, IngestedRecords.text(m, "description"), IngestedRecords.text(m, "url"),
+        return new TrackedRepositoryRepository.Metadata(
+                m.path("github_id").canConvertToLong() && m.path("github_id").asLong() > 0
+                        ? m.path("github_id").asLong()
+                        : null,
+                IngestedRecords.text(m, "description"), IngestedRecords.text(m, "url"),
                 IngestedRecords.text(m, "language"), m.path("stars").asInt(), m.path("forks").asInt(),
                 m.path("watchers").asInt(), m.path("size").asLong(), IngestedRecords.text(m, "default_branch"),
                 IngestedRecords.instant(m, "created_at"), IngestedRecords.instant(m, "updated_at"),

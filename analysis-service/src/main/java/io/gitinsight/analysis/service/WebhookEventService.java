@@ -63,17 +63,20 @@ public class WebhookEventService {
             if ("push".equals(event.event())) {
                 return onPush(repo, event);
             }
-            return WebhookFacts.of(event).map(fact -> pool.withTransaction(conn -> processed.claim(conn, envelope.id(), CONSUMER)
-                    .chain(fresh -> fresh ? store(conn, repo.id(), fact) : Uni.createFrom().voidItem()))
-                    .invoke(() -> scheduleRecompute(repo.id()))).orElse(Uni.createFrom().voidItem());
+            return WebhookFacts.of(event)
+                    .map(fact -> pool.withTransaction(conn -> processed.claim(conn, envelope.id(), CONSUMER)
+                            .chain(fresh -> fresh ? store(conn, repo.id(), fact) : Uni.createFrom().voidItem()))
+                            .invoke(() -> scheduleRecompute(repo.id())))
+                    .orElse(Uni.createFrom().voidItem());
         });
     }
 
     private Uni<TrackedRepository> tracked(GitHubEventReceived event) {
         if (event.repositoryGithubId() != null) {
-            return repositories.findByGithubId(event.repositoryGithubId()).chain(found -> found != null || event.repositoryFullName() == null
-                    ? Uni.createFrom().item(found)
-                    : repositories.findByFullName(event.repositoryFullName()));
+            return repositories.findByGithubId(event.repositoryGithubId())
+                    .chain(found -> found != null || event.repositoryFullName() == null
+                            ? Uni.createFrom().item(found)
+                            : repositories.findByFullName(event.repositoryFullName()));
         }
         return event.repositoryFullName() == null ? Uni.createFrom().nullItem()
                 : repositories.findByFullName(event.repositoryFullName());

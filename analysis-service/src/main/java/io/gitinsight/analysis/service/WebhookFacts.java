@@ -50,15 +50,18 @@ final class WebhookFacts {
             return Optional.empty();
         }
         return Optional.ofNullable(switch (event.event()) {
-            case "pull_request" -> has(d, "number", "created_at", "state") ? new PullRequestFact(new PullRequest(d.path("number").asInt(),
-                    text(d, "title"), text(d, "author"), d.path("merged").asBoolean() ? "merged" : text(d, "state"),
-                    d.path("draft").asBoolean(), time(d, "created_at"),
-                    "ready_for_review".equals(event.action()) ? event.receivedAt() : null, time(d, "merged_at"),
-                    time(d, "closed_at"), text(d, "head_ref"), text(d, "head_sha"), text(d, "base_ref"),
-                    text(d, "merge_commit_sha"), List.of(), d.path("additions").asInt(), d.path("deletions").asInt())) : null;
-            case "pull_request_review" -> has(d, "number", "review_id") ? new ReviewFact(new Review(d.path("review_id").asLong(),
-                    d.path("number").asInt(), text(d, "reviewer"), upper(text(d, "state")), time(d, "submitted_at"), false))
-                    : null;
+            case "pull_request" -> has(d, "number", "created_at",
+                    "state") ? new PullRequestFact(new PullRequest(d.path("number").asInt(),
+                            text(d, "title"), text(d, "author"), d.path("merged").asBoolean() ? "merged" : text(d, "state"),
+                            d.path("draft").asBoolean(), time(d, "created_at"),
+                            "ready_for_review".equals(event.action()) ? event.receivedAt() : null, time(d, "merged_at"),
+                            time(d, "closed_at"), text(d, "head_ref"), text(d, "head_sha"), text(d, "base_ref"),
+                            text(d, "merge_commit_sha"), List.of(), d.path("additions").asInt(), d.path("deletions").asInt()))
+                            : null;
+            case "pull_request_review" ->
+                has(d, "number", "review_id") ? new ReviewFact(new Review(d.path("review_id").asLong(),
+                        d.path("number").asInt(), text(d, "reviewer"), upper(text(d, "state")), time(d, "submitted_at"), false))
+                        : null;
             case "pull_request_review_comment" -> has(d, "number", "comment_id") && !"deleted".equals(event.action())
                     ? new ReviewFact(new Review(d.path("comment_id").asLong(), d.path("number").asInt(), text(d, "commenter"),
                             "COMMENTED", time(d, "created_at"), true))
