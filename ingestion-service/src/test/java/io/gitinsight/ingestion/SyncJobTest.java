@@ -145,7 +145,7 @@ class SyncJobTest {
         assertThat(mirroredHead).isEqualTo(pushedHead);
     }
 
-    private static List<DataIngested> batchesOf(BrokerProbe probe, UUID job) throws Exception {
+    static List<DataIngested> batchesOf(BrokerProbe probe, UUID job) throws Exception {
         List<DataIngested> batches = new ArrayList<>();
         while (batches.isEmpty() || batches.size() < batches.get(0).batchCount()) {
             DataIngested batch = EventEnvelope.fromJson(probe.next(WAIT).getBody()).payloadAs(DataIngested.class);
@@ -156,7 +156,7 @@ class SyncJobTest {
         return batches;
     }
 
-    private static List<AnalysisProgress> progressOf(BrokerProbe probe, UUID job, String last) throws Exception {
+    static List<AnalysisProgress> progressOf(BrokerProbe probe, UUID job, String last) throws Exception {
         List<AnalysisProgress> stages = new ArrayList<>();
         while (stages.isEmpty() || !stages.get(stages.size() - 1).stage().equals(last)) {
             AnalysisProgress progress = EventEnvelope.fromJson(probe.next(WAIT).getBody()).payloadAs(AnalysisProgress.class);
