@@ -57,7 +57,8 @@ class SyncJobTest {
             assertThat(batches).allSatisfy(b -> assertThat(b.batchCount()).isEqualTo(3));
             assertThat(batches.stream().mapToInt(b -> b.commits().size()).sum()).isEqualTo(7);
             assertThat(batches.stream().mapToInt(b -> b.pullRequests().size()).sum()).isEqualTo(1);
-            assertThat(batches.stream().mapToInt(b -> b.reviews().size()).sum()).isEqualTo(1);
+            // one review and one review comment (GraphQL is not stubbed: the fake answers 404 and REST is used)
+            assertThat(batches.stream().mapToInt(b -> b.reviews().size()).sum()).isEqualTo(2);
             assertThat(batches.stream().mapToInt(b -> b.issues().size()).sum()).isEqualTo(1);
             assertThat(batches.stream().mapToInt(b -> b.releases().size()).sum()).isEqualTo(1);
             assertThat(batches.stream().mapToInt(b -> b.deployments().size()).sum()).isEqualTo(1);
@@ -197,6 +198,7 @@ class SyncJobTest {
             stub(repo + "/languages", fixture("get_repos_OWNER_REPO_languages.json").toString());
             stub(repo + "/pulls", fixture("get_repos_OWNER_REPO_pulls.json").toString());
             stub(repo + "/pulls/1347/reviews", fixture("get_repos_OWNER_REPO_pulls_PULL_NUMBER_reviews.json").toString());
+            stub(repo + "/pulls/comments", fixture("get_repos_OWNER_REPO_pulls_PULL_NUMBER_comments.json").toString());
             stub(repo + "/issues", issues.toString());
             stub(repo + "/releases", fixture("get_repos_OWNER_REPO_releases.json").toString());
             stub(repo + "/deployments", fixture("get_repos_OWNER_REPO_deployments.json").toString());
