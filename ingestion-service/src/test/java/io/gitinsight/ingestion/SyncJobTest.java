@@ -57,7 +57,8 @@ class SyncJobTest {
             assertThat(batches).allSatisfy(b -> assertThat(b.batchCount()).isEqualTo(3));
             assertThat(batches.stream().mapToInt(b -> b.commits().size()).sum()).isEqualTo(7);
             assertThat(batches.stream().mapToInt(b -> b.pullRequests().size()).sum()).isEqualTo(1);
-            assertThat(batches.stream().mapToInt(b -> b.reviews().size()).sum()).isEqualTo(1);
+            // one review and one review comment (GraphQL is not stubbed: the fake answers 404 and REST is used)
+            assertThat(batches.stream().mapToInt(b -> b.reviews().size()).sum()).isEqualTo(2);
             assertThat(batches.stream().mapToInt(b -> b.issues().size()).sum()).isEqualTo(1);
             assertThat(batches.stream().mapToInt(b -> b.releases().size()).sum()).isEqualTo(1);
             assertThat(batches.stream().mapToInt(b -> b.deployments().size()).sum()).isEqualTo(1);
@@ -145,7 +146,7 @@ class SyncJobTest {
         assertThat(mirroredHead).isEqualTo(pushedHead);
     }
 
-    private static List<DataIngested> batchesOf(BrokerProbe probe, UUID job) throws Exception {
+    static List<DataIngested> batchesOf(BrokerProbe probe, UUID job) throws Exception {
         List<DataIngested> batches = new ArrayList<>();
         while (batches.isEmpty() || batches.size() < batches.get(0).batchCount()) {
             DataIngested batch = EventEnvelope.fromJson(probe.next(WAIT).getBody()).payloadAs(DataIngested.class);
@@ -156,7 +157,7 @@ class SyncJobTest {
         return batches;
     }
 
-    private static List<AnalysisProgress> progressOf(BrokerProbe probe, UUID job, String last) throws Exception {
+    static List<AnalysisProgress> progressOf(BrokerProbe probe, UUID job, String last) throws Exception {
         List<AnalysisProgress> stages = new ArrayList<>();
         while (stages.isEmpty() || !stages.get(stages.size() - 1).stage().equals(last)) {
             AnalysisProgress progress = EventEnvelope.fromJson(probe.next(WAIT).getBody()).payloadAs(AnalysisProgress.class);
@@ -197,6 +198,7 @@ class SyncJobTest {
             stub(repo + "/languages", fixture("get_repos_OWNER_REPO_languages.json").toString());
             stub(repo + "/pulls", fixture("get_repos_OWNER_REPO_pulls.json").toString());
             stub(repo + "/pulls/1347/reviews", fixture("get_repos_OWNER_REPO_pulls_PULL_NUMBER_reviews.json").toString());
+            stub(repo + "/pulls/comments", fixture("get_repos_OWNER_REPO_pulls_PULL_NUMBER_comments.json").toString());
             stub(repo + "/issues", issues.toString());
             stub(repo + "/releases", fixture("get_repos_OWNER_REPO_releases.json").toString());
             stub(repo + "/deployments", fixture("get_repos_OWNER_REPO_deployments.json").toString());

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -127,7 +126,7 @@ public class GitHubClient {
                     : cache.put(tokenKey, pathAndQuery, new EtagCache.Entry(etag, lastModified, body)).replaceWith(answer);
         }
         if (status == 403 || status == 429) {
-            Optional<Duration> wait = limitWait(response, body, tokenKey);
+            Optional<Duration> wait = LimitWait.of(response, body, governor, tokenKey, config);
             if (wait.isPresent()) {
                 LOG.infof("GitHub rate limit on %s: waiting %d s", pathAndQuery, wait.get().toSeconds());
                 accounting.retry();
@@ -142,36 +141,20 @@ public class GitHubClient {
                 + pathAndQuery + ": " + message(body)));
     }
 
-    /** How long a 403/429 asks us to wait, when it is a rate limit at all. */
-    private Optional<Duration> limitWait(Response response, String body, String tokenKey) {
-        String retryAfter = header(response, "retry-after");
-        if (retryAfter != null && retryAfter.matches("\\d{1,6}")) {
-            return Optional.of(Duration.ofSeconds(Long.parseLong(retryAfter)));
-        }
-        if ("0".equals(header(response, "x-ratelimit-remaining"))) {
-            return Optional.of(governor.untilReset(tokenKey));
-        }
-        if (body.toLowerCase(java.util.Locale.ROOT).contains("secondary rate limit")) {
-            return Optional.of(config.secondaryLimitWait());
-        }
-        return Optional.empty();
-    }
-
     private Uni<GitHubResponse> retry(String pathAndQuery, String token, String tokenKey,
             RequestAccounting accounting, int attempt, String why) {
         if (attempt >= config.maxAttempts()) {
             return Uni.createFrom().failure(new GitHubException(0, why + " after " + attempt + " attempts: "
                     + pathAndQuery));
         }
-        long ceiling = Math.min(config.backoffMax().toMillis(), config.backoffBase().toMillis() << (attempt - 1));
-        long delay = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
-        LOG.debugf("retrying %s in %d ms (%s)", pathAndQuery, delay, why);
+        Duration delay = LimitWait.backoff(config, attempt);
+        LOG.debugf("retrying %s in %d ms (%s)", pathAndQuery, delay.toMillis(), why);
         accounting.retry();
-        return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delay))
+        return Uni.createFrom().voidItem().onItem().delayIt().by(delay)
                 .chain(() -> attempt(pathAndQuery, token, tokenKey, accounting, attempt + 1));
     }
 
-    private static boolean transient_(Throwable e) {
+    static boolean transient_(Throwable e) {
         return e instanceof ProcessingException || e instanceof java.net.ConnectException
                 || e instanceof java.util.concurrent.TimeoutException || e instanceof io.vertx.core.VertxException;
     }
@@ -190,7 +173,7 @@ public class GitHubClient {
         return response.getHeaderString(name);
     }
 
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         try {
             return body == null || body.isBlank() ? Json.mapper().nullNode() : Json.mapper().readTree(body);
         } catch (java.io.IOException e) {
@@ -198,7 +181,7 @@ public class GitHubClient {
         }
     }
 
-    private static String message(String body) {
+    static String message(String body) {
         try {
             JsonNode json = Json.mapper().readTree(body);
             return json.path("message").asText(body);

@@ -45,4 +45,25 @@ public interface GitHubConfig {
     /** How long a conditional-request cache entry (ETag and body) is kept. */
     @WithDefault("P7D")
     Duration cacheTtl();
+
+    /** Pull requests, their commits and reviews come from GraphQL first (REST when it is off or refused). */
+    Graphql graphql();
+
+    interface Graphql {
+
+        /** {@code GITHUB_GRAPHQL_URL}, by default {@code ${GITHUB_API_URL}/graphql}. */
+        String url();
+
+        /** {@code GITHUB_GRAPHQL_ENABLED}: false collects pull requests over REST only. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Pull requests per GraphQL page (GitHub allows 100 at most). */
+        @WithDefault("50")
+        int pageSize();
+
+        /** A page that keeps failing (502, timeout) is halved down to this size, then the sync fails. */
+        @WithDefault("5")
+        int minPageSize();
+    }
 }

@@ -16,6 +16,13 @@ public interface IngestionConfig {
     @WithDefault("500")
     int batchSize();
 
+    /**
+     * Files at the branch tip larger than this are listed without counting their lines. Counting streams,
+     * so this bounds time, not memory; cloc counts lock files of a few megabytes, so the bound sits above them.
+     */
+    @WithDefault("8388608")
+    long locMaxFileBytes();
+
     /** {@code GITINSIGHT_ALLOW_LOCAL_REPOS}: accept {@code file://} and local paths (dev and test only). */
     @WithDefault("false")
     boolean allowLocalRepos();

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gitinsight.model.events.DataIngested;
 
 /** The items of one {@code github.data.ingested} message; {@link #split} cuts a job's data into them. */
-record BatchItems(JsonNode repository, List<JsonNode> commits, List<JsonNode> pullRequests, List<JsonNode> reviews,
+record BatchItems(JsonNode repository, JsonNode tree, List<JsonNode> commits, List<JsonNode> pullRequests,
+        List<JsonNode> reviews,
         List<JsonNode> issues, List<JsonNode> deployments, List<JsonNode> releases) {
 
     int size() {
@@ -18,16 +19,17 @@ record BatchItems(JsonNode repository, List<JsonNode> commits, List<JsonNode> pu
     }
 
     DataIngested toEvent(UUID jobId, UUID repositoryId, int number, int count) {
-        return new DataIngested(jobId, repositoryId, number, count, repository, null, commits, pullRequests, reviews, issues,
+        return new DataIngested(jobId, repositoryId, number, count, repository, tree, commits, pullRequests, reviews, issues,
                 deployments, releases);
     }
 
     /**
      * Cuts everything into batches of at most {@code size} items, kinds in a fixed order; the repository
-     * rides on the first batch; there is always at least one batch, so an empty sync is still delivered.
+     * and the tip tree ride on the first batch (the tree on every run, incremental ones too: it is the tip's); there is always
+     * at least one batch, so an empty sync is still delivered.
      */
-    static List<BatchItems> split(JsonNode repository, List<JsonNode> commits, GitHubCollector.Collected collected,
-            int size) {
+    static List<BatchItems> split(JsonNode repository, JsonNode tree, List<JsonNode> commits,
+            GitHubCollector.Collected collected, int size) {
         List<List<JsonNode>> kinds = List.of(commits, collected == null ? List.of() : collected.pullRequests(),
                 collected == null ? List.of() : collected.reviews(), collected == null ? List.of() : collected.issues(),
                 collected == null ? List.of() : collected.deployments(),
@@ -38,7 +40,7 @@ record BatchItems(JsonNode repository, List<JsonNode> commits, List<JsonNode> pu
         for (int kind = 0; kind < kinds.size(); kind++) {
             for (JsonNode item : kinds.get(kind)) {
                 if (filled == size) {
-                    batches.add(of(batches.isEmpty() ? repository : null, current));
+                    batches.add(of(batches.isEmpty(), repository, tree, current));
                     current = empty();
                     filled = 0;
                 }
@@ -46,7 +48,7 @@ record BatchItems(JsonNode repository, List<JsonNode> commits, List<JsonNode> pu
                 filled++;
             }
         }
-        batches.add(of(batches.isEmpty() ? repository : null, current));
+        batches.add(of(batches.isEmpty(), repository, tree, current));
         return batches;
     }
 
@@ -58,8 +60,9 @@ record BatchItems(JsonNode repository, List<JsonNode> commits, List<JsonNode> pu
         return lists;
     }
 
-    private static BatchItems of(JsonNode repository, List<List<JsonNode>> lists) {
-        return new BatchItems(repository, lists.get(0), lists.get(1), lists.get(2), lists.get(3), lists.get(4),
+    private static BatchItems of(boolean first, JsonNode repository, JsonNode tree, List<List<JsonNode>> lists) {
+        return new BatchItems(first ? repository : null, first ? tree : null, lists.get(0), lists.get(1), lists.get(2),
+                lists.get(3), lists.get(4),
                 lists.get(5));
     }
 }

@@ -1,7 +1,6 @@
 package io.gitinsight.ingestion.service;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +14,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * What a sync collects from GitHub's REST API besides git history: pull requests with their reviews,
- * issues (pull requests excluded: the issues endpoint lists both), releases, and deployments with their
- * statuses. Lists are read to their last page.
+ * What a sync collects from GitHub besides git history: pull requests with their commits, reviews and
+ * review comments (GraphQL first, see {@link PullRequestCollector}), and over REST issues (pull requests
+ * excluded: the issues endpoint lists both), releases, and deployments with their statuses. Lists are
+ * read to their last page.
  */
 @ApplicationScoped
 public class GitHubCollector {
@@ -27,31 +27,23 @@ public class GitHubCollector {
     }
 
     private final GitHubClient github;
+    private final PullRequestCollector pullRequests;
 
-    public GitHubCollector(GitHubClient github) {
+    GitHubCollector(GitHubClient github, PullRequestCollector pullRequests) {
         this.github = github;
+        this.pullRequests = pullRequests;
     }
 
     public Uni<Collected> collect(String fullName, Instant since, RequestAccounting accounting) {
         String repo = "repos/" + fullName;
         String sinceParam = since == null ? "" : "&since=" + since;
-        Uni<List<JsonNode>> pulls = github.getAll(repo + "/pulls?state=all&per_page=100", null, accounting);
         Uni<List<JsonNode>> issues = github.getAll(repo + "/issues?state=all&per_page=100" + sinceParam, null, accounting)
                 .map(all -> all.stream().filter(i -> !i.has("pull_request")).toList());
         Uni<List<JsonNode>> releases = github.getAll(repo + "/releases?per_page=100", null, accounting);
         Uni<List<JsonNode>> deployments = github.getAll(repo + "/deployments?per_page=100", null, accounting)
                 .chain(list -> withStatuses(repo, list, accounting));
-        return pulls.chain(prs -> reviews(repo, prs, accounting).chain(reviews -> issues.chain(is -> releases
-                .chain(rs -> deployments.map(ds -> new Collected(prs, reviews, is, rs, ds))))));
-    }
-
-    private Uni<List<JsonNode>> reviews(String repo, List<JsonNode> pulls, RequestAccounting accounting) {
-        return Multi.createFrom().iterable(pulls).onItem().transformToUniAndConcatenate(pr -> github
-                .getAll(repo + "/pulls/" + pr.path("number").asInt() + "/reviews?per_page=100", null, accounting)
-                .map(reviews -> {
-                    reviews.forEach(r -> ((ObjectNode) r).put("pull_request_number", pr.path("number").asInt()));
-                    return reviews;
-                })).collect().in(ArrayList<JsonNode>::new, List::addAll);
+        return pullRequests.collect(fullName, accounting).chain(prs -> issues.chain(is -> releases
+                .chain(rs -> deployments.map(ds -> new Collected(prs.pullRequests(), prs.reviews(), is, rs, ds)))));
     }
 
     private Uni<List<JsonNode>> withStatuses(String repo, List<JsonNode> deployments, RequestAccounting accounting) {

@@ -18,8 +18,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gitinsight.ingestion.client.GitHubClient;
 import io.gitinsight.ingestion.client.RequestAccounting;
 import io.gitinsight.ingestion.domain.RepositoryMetadata;
+import io.gitinsight.ingestion.domain.TipTree;
 import io.gitinsight.ingestion.git.GitMirror;
 import io.gitinsight.ingestion.git.HistoryReader;
+import io.gitinsight.ingestion.git.TreeReader;
 import io.gitinsight.ingestion.repository.SyncJobRepository;
 import io.gitinsight.messaging.EventPublisher;
 import io.gitinsight.model.events.AnalysisProgress;
@@ -32,7 +34,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * One sync job, the collect stage of the pipeline: GitHub metadata and languages, the git history from
- * the mirror (incrementally from the last synced head), pull requests, reviews, issues, releases and
+ * the mirror (incrementally from the last synced head) and the files at its tip with their line counts, pull requests, reviews,
+ * issues, releases and
  * deployments; then a completeness check against GitHub's own count, and {@code github.data.ingested}
  * in numbered batches, with {@code repository.analysis.progress} along the way. A gap fails the job
  * with a message saying what is missing instead of "succeeding" with partial data.
@@ -48,6 +51,7 @@ public class SyncService {
     private final SyncJobRepository jobs;
     private final EventPublisher publisher;
     private final int batchSize;
+    private final long locMaxFileBytes;
 
     public SyncService(GitHubClient github, GitHubCollector collector, GitMirror mirror, SyncJobRepository jobs,
             EventPublisher publisher, io.gitinsight.ingestion.config.IngestionConfig config) {
@@ -57,6 +61,7 @@ public class SyncService {
         this.jobs = jobs;
         this.publisher = publisher;
         this.batchSize = config.batchSize();
+        this.locMaxFileBytes = config.locMaxFileBytes();
     }
 
     /** Runs the job; completes when everything is published (or the failure is reported). */
@@ -78,15 +83,16 @@ public class SyncService {
                 : progress(request, "metadata", 5, 0, null, accounting).chain(() -> repository(fullName, accounting));
         return metadata.chain(repo -> progress(request, "git_history", 15, 0, null, accounting)
                 .chain(() -> history(request, repo))
-                .chain(commits -> {
+                .chain(git -> {
+                    JsonNode tree = Json.mapper().valueToTree(git.tree());
                     if (fullName == null) {
-                        return Uni.createFrom().item(BatchItems.split(repo, commits, null, batchSize));
+                        return Uni.createFrom().item(BatchItems.split(repo, tree, git.commits(), null, batchSize));
                     }
-                    return progress(request, "github", 45, commits.size(), null, accounting)
+                    return progress(request, "github", 45, git.commits().size(), null, accounting)
                             .chain(() -> collector.collect(fullName, request.since(), accounting))
                             .call(collected -> request.since() == null ? checkComplete(fullName, collected, accounting)
                                     : Uni.createFrom().voidItem())
-                            .map(collected -> BatchItems.split(repo, commits, collected, batchSize));
+                            .map(collected -> BatchItems.split(repo, tree, git.commits(), collected, batchSize));
                 }));
     }
 
@@ -99,7 +105,7 @@ public class SyncService {
                 }));
     }
 
-    private Uni<List<JsonNode>> history(AnalysisRequested request, ObjectNode repo) {
+    private Uni<HistoryResult> history(AnalysisRequested request, ObjectNode repo) {
         String cloneUrl = repo != null && repo.hasNonNull("clone_url") ? repo.get("clone_url").asText() : request.cloneUrl();
         String branch = request.defaultBranch() != null ? request.defaultBranch()
                 : repo != null && repo.hasNonNull("default_branch") ? repo.get("default_branch").asText() : null;
@@ -108,11 +114,11 @@ public class SyncService {
         return previous.chain(state -> Uni.createFrom().item(() -> readHistory(request, cloneUrl, branch, state))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .call(result -> jobs.saveState(request.repositoryId(), request.fullName(), cloneUrl, result.branch(),
-                        result.head()))
-                .map(HistoryResult::commits);
+                        result.head()));
     }
 
-    private record HistoryResult(String branch, String head, List<JsonNode> commits) {
+    /** What the mirror gave: the history since the previous head, and the files at the tip (always all). */
+    private record HistoryResult(String branch, String head, List<JsonNode> commits, TipTree tree) {
     }
 
     private HistoryResult readHistory(AnalysisRequested request, String cloneUrl, String branch,
@@ -126,7 +132,8 @@ public class SyncService {
             ObjectId since = previous == null || !previous.branch().equals(ref) ? null : git.resolve(previous.headSha());
             List<JsonNode> commits = new ArrayList<>();
             new HistoryReader(git).read(head, since, c -> commits.add(Json.mapper().valueToTree(c)));
-            return new HistoryResult(ref, head.getName(), commits);
+            TipTree tree = new TreeReader(git, locMaxFileBytes).read(ref, head);
+            return new HistoryResult(ref, head.getName(), commits, tree);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the history of " + cloneUrl + " failed", e);
         }

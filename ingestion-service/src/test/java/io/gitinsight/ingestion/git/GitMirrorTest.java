@@ -75,6 +75,11 @@ class GitMirrorTest {
             public int batchSize() {
                 return 500;
             }
+
+            @Override
+            public long locMaxFileBytes() {
+                return 8 << 20;
+            }
         };
     }
 

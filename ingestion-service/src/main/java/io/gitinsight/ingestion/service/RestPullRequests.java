@@ -1,0 +1,52 @@
+package io.gitinsight.ingestion.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.gitinsight.ingestion.client.GitHubClient;
+import io.gitinsight.ingestion.client.RequestAccounting;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Pull requests over REST, when GraphQL is off or refused: the pull list, each one's reviews (one request
+ * per pull request), and the repository's review comments in one list. REST says nothing of a pull
+ * request's own commits ({@code pr_commits} is absent) nor of when a draft became ready (null).
+ */
+@ApplicationScoped
+class RestPullRequests {
+
+    private final GitHubClient github;
+
+    RestPullRequests(GitHubClient github) {
+        this.github = github;
+    }
+
+    Uni<PullRequestData> collect(String fullName, RequestAccounting accounting) {
+        String repo = "repos/" + fullName;
+        return github.getAll(repo + "/pulls?state=all&per_page=100", null, accounting).chain(pulls -> {
+            pulls.forEach(pr -> ((ObjectNode) pr).putNull("ready_for_review_at"));
+            return reviews(repo, pulls, accounting).chain(reviews -> github
+                    .getAll(repo + "/pulls/comments?per_page=100", null, accounting).map(comments -> {
+                        List<JsonNode> all = new ArrayList<>(reviews);
+                        comments.forEach(c -> all.add(PullRequestShapes.restComment(c)));
+                        return new PullRequestData(pulls, all);
+                    }));
+        });
+    }
+
+    private Uni<List<JsonNode>> reviews(String repo, List<JsonNode> pulls, RequestAccounting accounting) {
+        return Multi.createFrom().iterable(pulls).onItem().transformToUniAndConcatenate(pr -> github
+                .getAll(repo + "/pulls/" + pr.path("number").asInt() + "/reviews?per_page=100", null, accounting)
+                .map(reviews -> {
+                    reviews.forEach(r -> ((ObjectNode) r).put("pull_request_number", pr.path("number").asInt())
+                            .put("kind", "review"));
+                    return reviews;
+                })).collect().in(ArrayList<JsonNode>::new, List::addAll);
+    }
+}
