@@ -15,9 +15,16 @@ public final class GitCli {
     }
 
     public static String git(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "core.quotePath=false"));
+        return git(dir, Map.of(), args);
+    }
+
+    /** With {@code env} added, e.g. {@code GIT_AUTHOR_DATE}; commits are signed by nobody and need no config. */
+    public static String git(Path dir, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "core.quotePath=false", "-c",
+                "commit.gpgsign=false", "-c", "init.defaultBranch=main"));
         command.addAll(List.of(args));
-        return run(dir, command, Map.of());
+        return run(dir, command, env);
     }
 
     /** A pipeline, run by {@code sh -c} with {@code env} added to the environment. */
