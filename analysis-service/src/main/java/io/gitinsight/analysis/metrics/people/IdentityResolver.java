@@ -37,6 +37,10 @@ import io.gitinsight.analysis.metrics.model.Review;
  * that share nothing but a similar email. Bots: a name or login ending in {@code [bot]} (so a
  * {@code …[bot]@users.noreply.github.com} email too), or an email or login listed in {@code BOT_IDENTITIES};
  * one such identity makes the whole person a bot. An identity without an email stands for itself by name.
+ * <p>
+ * A person's key is their login, spelled as GitHub's API spells it (else as their noreply addresses do most
+ * often, ties alphabetically), or without a login their only email; their name is the one their identities
+ * use most often.
  */
 public final class IdentityResolver {
 
