@@ -55,7 +55,7 @@ public final class TestData {
     public static final class CommitBuilder {
         private final String sha;
         private List<String> parents = List.of();
-        private Instant authoredAt = at("2026-03-01T00:00");
+        private OffsetDateTime authoredAt = at("2026-03-01T00:00").atOffset(ZoneOffset.UTC);
         private Instant committedAt;
         private String email = "dev@example.com";
         private String message = "change";
@@ -71,7 +71,13 @@ public final class TestData {
         }
 
         public CommitBuilder authored(String isoLocal) {
-            authoredAt = at(isoLocal);
+            authoredAt = at(isoLocal).atOffset(ZoneOffset.UTC);
+            return this;
+        }
+
+        /** An author date in its author's offset, e.g. {@code 2026-03-02T01:00+02:00}. */
+        public CommitBuilder authoredWithOffset(String isoOffset) {
+            authoredAt = OffsetDateTime.parse(isoOffset);
             return this;
         }
 
@@ -102,9 +108,8 @@ public final class TestData {
 
         public Commit build() {
             Identity author = new Identity(email.substring(0, email.indexOf('@')), email);
-            OffsetDateTime authored = authoredAt.atOffset(ZoneOffset.UTC);
-            OffsetDateTime committed = (committedAt != null ? committedAt : authoredAt).atOffset(ZoneOffset.UTC);
-            return new Commit(sha, parents, author, authored, author, committed, message, List.of(), files);
+            OffsetDateTime committed = committedAt != null ? committedAt.atOffset(ZoneOffset.UTC) : authoredAt;
+            return new Commit(sha, parents, author, authoredAt, author, committed, message, List.of(), files);
         }
     }
 
