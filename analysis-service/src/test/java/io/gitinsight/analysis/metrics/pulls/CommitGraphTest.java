@@ -22,6 +22,18 @@ class CommitGraphTest {
     }
 
     @Test
+    void aCommitReachedFromBothSidesIsExcludedEvenWhenFirstQueuedAsWanted() {
+        // x ← y ← z and x ← w, with t merging z and w: rev-list t ^z → t w (x is reached from w first, then
+        // found to be an ancestor of z); an excluded tip the history lacks excludes nothing
+        CommitGraph diamond = new CommitGraph(List.of(commit("x").build(), commit("y").parents("x").build(),
+                commit("z").parents("y").build(), commit("w").parents("x").build(),
+                commit("t").parents("z", "w").build()));
+
+        assertThat(diamond.reachableFromButNot("t", List.of("z"))).containsExactly("t", "w");
+        assertThat(diamond.reachableFromButNot("w", List.of("unknown"))).containsExactly("w", "x");
+    }
+
+    @Test
     void ancestryStopsAtParentsTheHistoryDoesNotHold() {
         assertThat(graph.ancestry("d")).containsExactlyInAnyOrder("d", "b", "c", "a");
         assertThat(graph.ancestry("unknown")).isEmpty();
