@@ -132,7 +132,7 @@ class AnalysisPipelineTest {
             requests.publish(EventEnvelope.of(EventType.GITHUB_DATA_INGESTED, job, repoId, batch(jobId, repoId, 1)));
             assertThat(completed.drain(Duration.ofSeconds(2))).isEmpty();
             assertThat(count("SELECT count(*) FROM analysis.commits WHERE repository_id = $1", repoId)).isEqualTo(5);
-            assertThat(count("SELECT count(*) FROM analysis.file_changes WHERE repository_id = $1", repoId)).isEqualTo(6);
+            assertThat(count("SELECT count(*) FROM analysis.file_changes WHERE repository_id = $1", repoId)).isEqualTo(5);
             assertThat(snapshot(repoId, "all")).isEqualTo(all);
         }
     }
