@@ -53,6 +53,14 @@ public class IngestionFake implements QuarkusTestResourceLifecycleManager {
                                 + owner + "/" + name + "\",\"details\":{\"full_name\":\"" + owner + "/" + name + "\"}}}")));
     }
 
+    /** The user's public GitHub activity as ingestion answers it: {@code {login, events: [...]}}. */
+    public static void activity(String login, ObjectNode activity) {
+        server.stubFor(get(urlPathEqualTo("/internal/github/users/" + login + "/activity"))
+                .withHeader("X-Internal-Token", equalTo("test-internal-token"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(activity.toString())));
+    }
+
     @Override
     public void stop() {
         if (server != null) {

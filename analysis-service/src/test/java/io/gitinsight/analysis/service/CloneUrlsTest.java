@@ -50,7 +50,11 @@ class CloneUrlsTest {
                 .hasMessageContaining("no directory");
     }
 
-    private static AnalysisConfig config(boolean allowLocal) {
+    static AnalysisConfig config(boolean allowLocal) {
+        return config(allowLocal, null);
+    }
+
+    static AnalysisConfig config(boolean allowLocal, String rulesFile) {
         return new AnalysisConfig() {
             public boolean allowLocalRepos() {
                 return allowLocal;
@@ -65,7 +69,7 @@ class CloneUrlsTest {
             }
 
             public Optional<String> rulesFile() {
-                return Optional.empty();
+                return Optional.ofNullable(rulesFile);
             }
 
             public int maxSinceDays() {
