@@ -7,7 +7,7 @@ import java.util.UUID;
 public record TrackedRepository(UUID id, Long githubId, String name, String fullName, String owner, String description,
         String url, String cloneUrl, String language, int stars, int forks, int watchers, long sizeKb,
         String defaultBranch, Instant createdAt, Instant updatedAt, Instant lastAnalyzed, String analysisStatus,
-        int analysisIntervalHours, boolean webhookEnabled, String analyzedHeadSha) {
+        int analysisIntervalHours, boolean webhookEnabled, String analyzedHeadSha, java.util.UUID addedBy) {
 
     /** Whether GitHub knows it (a plain git remote has no full name at GitHub). */
     public boolean onGitHub() {

@@ -19,7 +19,7 @@ public class TrackedRepositoryRepository {
 
     static final String COLUMNS = "id, github_id, name, full_name, owner, description, url, clone_url, language, "
             + "stars, forks, watchers, size_kb, default_branch, created_at, updated_at, last_analyzed, "
-            + "analysis_status, analysis_interval_hours, webhook_enabled, analyzed_head_sha";
+            + "analysis_status, analysis_interval_hours, webhook_enabled, analyzed_head_sha, added_by";
 
     private final Pool pool;
 
@@ -47,6 +47,18 @@ public class TrackedRepositoryRepository {
     public Uni<TrackedRepository> findByFullName(String fullName) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM analysis.repositories WHERE lower(full_name) = lower($1)")
                 .execute(Tuple.of(fullName)).map(rows -> Sql.first(rows, TrackedRepositoryRepository::map));
+    }
+
+    /** Lowercased full name → id, for those of the names that are tracked. */
+    public Uni<java.util.Map<String, String>> idsByFullName(List<String> fullNames) {
+        String[] lowered = fullNames.stream().map(n -> n.toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
+        return pool
+                .preparedQuery("SELECT lower(full_name) AS n, id FROM analysis.repositories WHERE lower(full_name) = ANY($1)")
+                .execute(Tuple.of(lowered)).map(rows -> {
+                    java.util.Map<String, String> ids = new java.util.TreeMap<>();
+                    rows.forEach(row -> ids.put(row.getString("n"), row.getUUID("id").toString()));
+                    return ids;
+                });
     }
 
     public Uni<TrackedRepository> findByGithubId(long githubId) {
@@ -114,6 +126,6 @@ public class TrackedRepositoryRepository {
                 row.getInteger("watchers"), row.getLong("size_kb"), row.getString("default_branch"),
                 Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), Sql.instant(row, "last_analyzed"),
                 row.getString("analysis_status"), row.getInteger("analysis_interval_hours"),
-                row.getBoolean("webhook_enabled"), row.getString("analyzed_head_sha"));
+                row.getBoolean("webhook_enabled"), row.getString("analyzed_head_sha"), row.getUUID("added_by"));
     }
 }

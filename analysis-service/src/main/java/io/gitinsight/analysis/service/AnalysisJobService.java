@@ -64,7 +64,7 @@ public class AnalysisJobService {
                 });
             }
             AnalysisRequested request = new AnalysisRequested(job.id(), repo.id(), repo.onGitHub() ? repo.fullName() : null,
-                    repo.cloneUrl(), repo.defaultBranch(), since);
+                    repo.cloneUrl(), repo.defaultBranch(), since, requestedBy != null ? requestedBy : repo.addedBy());
             return pool.withTransaction(conn -> repositories.status(conn, repo.id(), "queued"))
                     .chain(() -> publisher.publish(EventEnvelope.of(EventType.REPOSITORY_ANALYSIS_REQUESTED,
                             job.id().toString(), repo.id(), request)))

@@ -81,7 +81,7 @@ public class RepositoryService {
                 IngestedRecords.text(m, "url"), IngestedRecords.text(m, "clone_url"), IngestedRecords.text(m, "language"),
                 m.path("stars").asInt(), m.path("forks").asInt(), m.path("watchers").asInt(), m.path("size").asLong(),
                 IngestedRecords.text(m, "default_branch"), IngestedRecords.instant(m, "created_at"),
-                IngestedRecords.instant(m, "updated_at"), null, "pending", 24, false, null);
+                IngestedRecords.instant(m, "updated_at"), null, "pending", 24, false, null, null);
     }
 
     public Uni<TrackedRepository> update(UUID id, String defaultBranch, Integer intervalHours, Boolean webhookEnabled) {

@@ -142,6 +142,19 @@ class RepositoryManagementTest {
                 .then().statusCode(201);
     }
 
+    @Test
+    void tellsIngestionWhichRepositoriesAreTracked() {
+        String name = "tracked-" + UUID.randomUUID().toString().substring(0, 8);
+        IngestionFake.knows("octo", name, Math.abs(UUID.randomUUID().getLeastSignificantBits() % 1_000_000_000L));
+        String id = as(token).body("{\"full_name\": \"octo/" + name + "\"}").post("/repositories").then().statusCode(201)
+                .extract().path("id");
+        String body = "{\"full_names\": [\"Octo/" + name + "\", \"octo/not-tracked\"]}";
+        given().contentType(ContentType.JSON).header("X-Internal-Token", "test-internal-token").body(body)
+                .post("/internal/repositories/tracked").then().statusCode(200)
+                .body("tracked.size()", equalTo(1)).body("tracked.'octo/" + name + "'", equalTo(id));
+        given().contentType(ContentType.JSON).body(body).post("/internal/repositories/tracked").then().statusCode(401);
+    }
+
     private static RequestSpecification as(String token) {
         return given().contentType(ContentType.JSON).header("Authorization", TestTokens.bearer(token));
     }
