@@ -39,14 +39,16 @@ public class AnalysisJobService {
     private final TrackedRepositoryRepository repositories;
     private final RepositoryService repositoryService;
     private final EventPublisher publisher;
+    private final JobMetrics metrics;
 
     public AnalysisJobService(Pool pool, JobRepository jobs, TrackedRepositoryRepository repositories,
-            RepositoryService repositoryService, EventPublisher publisher) {
+            RepositoryService repositoryService, EventPublisher publisher, JobMetrics metrics) {
         this.pool = pool;
         this.jobs = jobs;
         this.repositories = repositories;
         this.repositoryService = repositoryService;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     /** Starts an analysis: full the first time, incremental (since the last one) afterwards. */
@@ -102,6 +104,11 @@ public class AnalysisJobService {
                 .withTransaction(conn -> jobs.fail(conn, job.id(), message).call(failed -> failed && job.repositoryId() != null
                         ? repositories.status(conn, job.repositoryId(), "failed")
                         : Uni.createFrom().voidItem()))
+                .invoke(failed -> {
+                    if (failed) {
+                        metrics.ended(job.kind(), "failed");
+                    }
+                })
                 .chain(failed -> !failed ? Uni.createFrom().voidItem()
                         : publisher.publish(EventEnvelope.of(EventType.REPOSITORY_ANALYSIS_COMPLETED, job.id().toString(),
                                 job.repositoryId(), new AnalysisCompleted(job.id(), "failed", null, message)))

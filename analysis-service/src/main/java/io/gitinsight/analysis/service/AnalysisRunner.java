@@ -49,9 +49,10 @@ public class AnalysisRunner {
     private final ResultRepository results;
     private final MetricsCalculator calculator;
     private final EventPublisher publisher;
+    private final JobMetrics metrics;
 
     public AnalysisRunner(Pool pool, JobRepository jobs, TrackedRepositoryRepository repositories, FactReader facts,
-            ResultRepository results, MetricsCalculator calculator, EventPublisher publisher) {
+            ResultRepository results, MetricsCalculator calculator, EventPublisher publisher, JobMetrics metrics) {
         this.pool = pool;
         this.jobs = jobs;
         this.repositories = repositories;
@@ -59,6 +60,7 @@ public class AnalysisRunner {
         this.results = results;
         this.calculator = calculator;
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     /** Completes a job whose data is all in. */
@@ -74,7 +76,8 @@ public class AnalysisRunner {
                                     : compute(conn, job.repositoryId(), jobId, true))))
                     .chain(outcome -> outcome == null ? Uni.createFrom().voidItem()
                             : announce(job, outcome)
-                                    .chain(() -> pool.withTransaction(conn -> jobs.complete(conn, jobId))))
+                                    .chain(() -> pool.withTransaction(conn -> jobs.complete(conn, jobId)))
+                                    .invoke(() -> metrics.ended("repository", "completed")))
                     .onFailure(ComputationFailed.class).recoverWithUni(e -> fail(job, e.getCause()));
         });
     }
@@ -128,6 +131,7 @@ public class AnalysisRunner {
     private Uni<Void> fail(Job job, Throwable e) {
         String message = "analysis failed: " + e.getMessage();
         LOG.errorf(e, "job %s failed", job.id());
+        metrics.ended("repository", "failed");
         return pool.withTransaction(conn -> jobs.fail(conn, job.id(), message)
                 .call(() -> repositories.status(conn, job.repositoryId(), "failed")))
                 .chain(() -> publisher.publish(EventEnvelope.of(EventType.REPOSITORY_ANALYSIS_COMPLETED, job.id().toString(),

@@ -57,9 +57,10 @@ public class UserScoreService {
     private final IngestionClient ingestion;
     private final Rules rules;
     private final int maxSinceDays;
+    private final JobMetrics metrics;
 
     public UserScoreService(Pool pool, JobRepository jobs, UserActivityRepository activity, UserScoreRepository scores,
-            IngestionClient ingestion, Rules rules, AnalysisConfig config) {
+            IngestionClient ingestion, Rules rules, AnalysisConfig config, JobMetrics metrics) {
         this.pool = pool;
         this.jobs = jobs;
         this.activity = activity;
@@ -67,6 +68,7 @@ public class UserScoreService {
         this.ingestion = ingestion;
         this.rules = rules;
         this.maxSinceDays = config.maxSinceDays();
+        this.metrics = metrics;
     }
 
     public Uni<Job> analyze(String login, String since, String ruleSet, Actor actor) {
@@ -101,8 +103,9 @@ public class UserScoreService {
                     return scores.save(login, reports, since, rules.source(), job.id(), now);
                 })
                 .chain(() -> pool.withTransaction(conn -> jobs.complete(conn, job.id())))
+                .invoke(() -> metrics.ended("user", "completed"))
                 .onFailure().recoverWithUni(e -> pool.withTransaction(conn -> jobs.fail(conn, job.id(),
-                        "scoring failed: " + e.getMessage())).replaceWithVoid());
+                        "scoring failed: " + e.getMessage())).invoke(() -> metrics.ended("user", "failed")).replaceWithVoid());
     }
 
     private Uni<List<ActivityEvent>> collect(String login, Instant since) {

@@ -126,6 +126,8 @@ class AnalysisPipelineTest {
             assertThat(all.path("dora").path("change_failure_rate").asDouble()).isEqualTo(0.0);
             assertThat(count("SELECT count(*) FROM analysis.contributors WHERE repository_id = $1", repoId)).isEqualTo(3);
             given().get("/jobs?limit=3").then().statusCode(200);
+            given().get("/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+                    "gitinsight_analysis_jobs_total{kind=\"repository\",status=\"completed\","));
 
             // redelivered: the same envelope, and the same batch in a new envelope: nothing changes
             requests.publish(first);
@@ -154,6 +156,8 @@ class AnalysisPipelineTest {
             AnalysisCompleted failed = EventEnvelope.fromJson(completed.next(WAIT).getBody())
                     .payloadAs(AnalysisCompleted.class);
             assertThat(failed.status()).isEqualTo("failed");
+            given().get("/metrics").then().body(org.hamcrest.Matchers.containsString(
+                    "gitinsight_analysis_jobs_total{kind=\"repository\",status=\"failed\","));
             // the repository can be analyzed again
             as().post("/repositories/" + repo + "/analyze").then().statusCode(202);
         }
