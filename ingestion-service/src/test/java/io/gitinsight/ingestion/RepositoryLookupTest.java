@@ -37,6 +37,12 @@ class RepositoryLookupTest {
     }
 
     @Test
+    void exposesTheLowestGitHubBudgetLeftAsAGauge() {
+        String metrics = given().get("/metrics").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(metrics).contains("# TYPE gitinsight_github_budget_remaining_ratio gauge");
+    }
+
+    @Test
     void answersRepositoryNotFoundWhenGitHubDoesNotKnowIt() {
         GitHubFake.server.stubFor(get(urlPathEqualTo("/repos/octocat/no-such-repo")).willReturn(aResponse()
                 .withStatus(404).withBody("{\"message\": \"Not Found\"}")));

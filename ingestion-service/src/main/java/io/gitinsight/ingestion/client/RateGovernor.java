@@ -75,6 +75,24 @@ public class RateGovernor {
         return wait.isNegative() ? Duration.ofSeconds(1) : wait;
     }
 
+    /**
+     * The smallest share of its hourly budget any token has left in the current window (1 when GitHub has
+     * not said yet or the window has reset): what the "GitHub budget low" alert watches.
+     */
+    public double lowestRemainingRatio() {
+        return lowestRemainingRatio(budgets.values(), clock.instant());
+    }
+
+    static double lowestRemainingRatio(java.util.Collection<Budget> budgets, Instant now) {
+        double lowest = 1.0;
+        for (Budget b : budgets) {
+            if (b.limit > 0 && b.remaining >= 0 && b.resetAt != null && now.isBefore(b.resetAt)) {
+                lowest = Math.min(lowest, (double) b.remaining / b.limit);
+            }
+        }
+        return lowest;
+    }
+
     private Budget budget(String token) {
         return budgets.computeIfAbsent(token, t -> new Budget(config.maxInFlight()));
     }

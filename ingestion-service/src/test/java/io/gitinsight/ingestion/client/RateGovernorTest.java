@@ -57,4 +57,20 @@ class RateGovernorTest {
 
         assertThat(budget.waitBeforeNext(now, 0.10)).isPositive();
     }
+
+    @Test
+    void reportsTheLowestShareOfABudgetLeftInTheCurrentWindows() {
+        Instant now = Instant.parse("2026-11-01T10:00:00Z");
+        RateGovernor.Budget rest = new RateGovernor.Budget(8);
+        RateGovernor.Budget graphql = new RateGovernor.Budget(8);
+        RateGovernor.Budget expired = new RateGovernor.Budget(8);
+        RateGovernor.Budget unknown = new RateGovernor.Budget(8);
+        rest.update(5000, 1000, now.plusSeconds(600));
+        graphql.update(5000, 4000, now.plusSeconds(600));
+        expired.update(60, 1, now.minusSeconds(1));
+
+        // 1000/5000 = 0.2; the expired window has reset and an unknown budget is untouched
+        assertThat(RateGovernor.lowestRemainingRatio(List.of(rest, graphql, expired, unknown), now)).isEqualTo(0.2);
+        assertThat(RateGovernor.lowestRemainingRatio(List.of(unknown), now)).isEqualTo(1.0);
+    }
 }
