@@ -13,11 +13,11 @@ import io.gitinsight.gateway.client.HttpClients;
 import io.gitinsight.gateway.proxy.BackendProxy;
 import io.gitinsight.gateway.ratelimit.RateLimiter;
 import io.gitinsight.gateway.routing.RouteTable;
-import io.gitinsight.gateway.security.AccessTokenVerifier;
 import io.gitinsight.gateway.security.ApiKeyVerifier;
 import io.gitinsight.gateway.security.Authenticator;
 import io.gitinsight.gateway.security.ClientAddress;
-import io.gitinsight.gateway.security.JwksKeys;
+import io.gitinsight.support.security.AccessTokenVerifier;
+import io.gitinsight.support.security.JwksKeys;
 import io.vertx.redis.client.Redis;
 
 /** Wires the gateway's plain classes (kept free of CDI so that tests can build them directly) from config. */

@@ -17,6 +17,7 @@ import io.gitinsight.gateway.client.AuthClient.KeyOwner;
 import io.gitinsight.model.json.Json;
 import io.gitinsight.model.security.Permission;
 import io.gitinsight.model.security.Role;
+import io.gitinsight.support.security.AccessTokenVerifier;
 import io.gitinsight.support.security.Digests;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;

@@ -2,6 +2,7 @@ package io.gitinsight.gateway.security;
 
 import io.gitinsight.model.error.ErrorCode;
 import io.gitinsight.support.error.ApiException;
+import io.gitinsight.support.security.AccessTokenVerifier;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -47,6 +48,7 @@ public class Authenticator {
     }
 
     private Future<Caller> verify(String credential) {
-        return credential.startsWith(ApiKeyVerifier.PREFIX) ? apiKeys.verify(credential) : tokens.verify(credential);
+        return credential.startsWith(ApiKeyVerifier.PREFIX) ? apiKeys.verify(credential)
+                : tokens.verify(credential).map(Caller::of);
     }
 }

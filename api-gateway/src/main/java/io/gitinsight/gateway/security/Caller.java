@@ -4,6 +4,7 @@ import java.util.Set;
 
 import io.gitinsight.model.security.Permission;
 import io.gitinsight.model.security.Role;
+import io.gitinsight.support.security.VerifiedToken;
 
 /**
  * Who is calling, as far as the gateway could verify: a guest, the holder of an access token, or an
@@ -25,6 +26,12 @@ public record Caller(Kind kind, String subject, String login, Role role, Set<Per
     public static Caller guest(String clientAddress) {
         return new Caller(Kind.GUEST, clientAddress, null, Role.GUEST, Role.GUEST.permissions(), "ip:" + clientAddress,
                 0);
+    }
+
+    /** The holder of a verified access token; its rate-limit bucket is the user's. */
+    public static Caller of(VerifiedToken token) {
+        return new Caller(Kind.TOKEN, token.subject(), token.login(), token.role(), token.permissions(),
+                "user:" + token.subject(), 0);
     }
 
     public boolean has(Permission permission) {

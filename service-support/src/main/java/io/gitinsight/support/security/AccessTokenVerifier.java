@@ -1,4 +1,4 @@
-package io.gitinsight.gateway.security;
+package io.gitinsight.support.security;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -45,7 +45,7 @@ public class AccessTokenVerifier {
         this.clockSkewSeconds = (int) clockSkew.toSeconds();
     }
 
-    public Future<Caller> verify(String token) {
+    public Future<VerifiedToken> verify(String token) {
         JsonWebStructure structure;
         try {
             structure = JsonWebStructure.fromCompactSerialization(token);
@@ -58,16 +58,14 @@ public class AccessTokenVerifier {
         return keys.keysFor(structure.getKeyIdHeaderValue()).map(snapshot -> check(token, consumerFor(snapshot)));
     }
 
-    private Caller check(String token, JwtConsumer jwtConsumer) {
+    private VerifiedToken check(String token, JwtConsumer jwtConsumer) {
         try {
             JwtClaims claims = jwtConsumer.processToClaims(token);
             Role role = Optional.ofNullable(claims.getStringListClaimValue("groups")).orElse(List.of()).stream()
                     .map(Role::fromValue).flatMap(Optional::stream).findFirst()
                     .orElseThrow(() -> refused("token carries no known role"));
             Set<Permission> permissions = permissions(claims, role);
-            String subject = claims.getSubject();
-            return new Caller(Caller.Kind.TOKEN, subject, claims.getClaimValueAsString("upn"), role, permissions,
-                    "user:" + subject, 0);
+            return new VerifiedToken(claims.getSubject(), claims.getClaimValueAsString("upn"), role, permissions);
         } catch (InvalidJwtException e) {
             throw refused(e.hasExpired() ? "token expired" : "token invalid");
         } catch (MalformedClaimException e) {
@@ -102,7 +100,8 @@ public class AccessTokenVerifier {
         return built;
     }
 
-    static ApiException refused(String reason) {
+    /** The 401 for credentials that are present but not acceptable. */
+    public static ApiException refused(String reason) {
         return new ApiException(ErrorCode.AUTHENTICATION_REQUIRED, 401, "the credentials were refused: " + reason,
                 Map.of("reason", reason), null);
     }

@@ -1,4 +1,4 @@
-package io.gitinsight.gateway.security;
+package io.gitinsight.support.security;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,9 +13,9 @@ import org.jose4j.lang.JoseException;
 import io.vertx.core.Future;
 
 /**
- * auth-service's public keys, cached. A token whose {@code kid} is not in the cache makes the gateway
+ * auth-service's public keys, cached. A token whose {@code kid} is not in the cache makes the service
  * refetch the JWKS (a key rotation), but not more often than the floor allows, so that tokens with
- * made-up kids cannot turn the gateway into a JWKS flood. Keys older than the cache TTL are refetched
+ * made-up kids cannot turn the service into a JWKS flood. Keys older than the cache TTL are refetched
  * in the background while the cached ones keep serving. Concurrent refetches share one request.
  */
 public class JwksKeys {
@@ -24,7 +24,7 @@ public class JwksKeys {
 
     /** The keys as fetched at one moment. */
     public record Snapshot(JsonWebKeySet keys, Instant fetchedAt) {
-        boolean has(String kid) {
+        public boolean has(String kid) {
             return kid == null || keys.getJsonWebKeys().stream().map(JsonWebKey::getKeyId).anyMatch(kid::equals);
         }
     }

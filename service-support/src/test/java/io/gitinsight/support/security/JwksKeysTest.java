@@ -1,4 +1,4 @@
-package io.gitinsight.gateway.security;
+package io.gitinsight.support.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,14 +13,13 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.junit.jupiter.api.Test;
 
-import io.gitinsight.gateway.fakes.TestTokens;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
 class JwksKeysTest {
 
     private final MutableClock clock = new MutableClock();
-    private final AtomicReference<String> served = new AtomicReference<>(jwks(TestTokens.CURRENT));
+    private final AtomicReference<String> served = new AtomicReference<>(jwks(SigningKeys.CURRENT));
     private int fetched;
     private final JwksKeys keys = new JwksKeys(() -> {
         fetched++;
@@ -38,7 +37,7 @@ class JwksKeysTest {
     @Test
     void refetchesForAnUnknownKidOnlyAfterTheFloor() {
         kidsFor("key-current");
-        served.set(jwks(TestTokens.CURRENT, TestTokens.NEXT));
+        served.set(jwks(SigningKeys.CURRENT, SigningKeys.NEXT));
 
         clock.advance(Duration.ofSeconds(10));
         assertThat(kidsFor("key-next")).containsExactly("key-current");
@@ -52,7 +51,7 @@ class JwksKeysTest {
     @Test
     void refreshesKnownKeysAfterTheTtlWhileServingTheCachedOnes() {
         kidsFor("key-current");
-        served.set(jwks(TestTokens.NEXT));
+        served.set(jwks(SigningKeys.NEXT));
         clock.advance(Duration.ofMinutes(11));
 
         assertThat(kidsFor("key-current")).containsExactly("key-current");
@@ -71,7 +70,7 @@ class JwksKeysTest {
 
         Future<JwksKeys.Snapshot> first = slow.keysFor("key-current");
         Future<JwksKeys.Snapshot> second = slow.keysFor("key-current");
-        pending.complete(jwks(TestTokens.CURRENT));
+        pending.complete(jwks(SigningKeys.CURRENT));
 
         assertThat(calls[0]).isEqualTo(1);
         assertThat(first.succeeded() && second.succeeded()).isTrue();
