@@ -3,6 +3,8 @@ package io.gitinsight.query.domain;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * {@code GET /metrics/overview}: the rollup across tracked repositories. Git totals add up each
  * repository's whole history ({@code all} snapshots); a person active in two repositories counts in
@@ -17,6 +19,6 @@ public record Overview(Totals totals, List<Language> perLanguage, List<Active> m
     public record Language(String language, long repositories, long loc) {
     }
 
-    public record Active(UUID id, String fullName, String language, long commits90d) {
+    public record Active(UUID id, String fullName, String language, @JsonProperty("commits_90d") long commits90d) {
     }
 }

@@ -48,11 +48,35 @@ public final class Events {
     }
 
     public static EventEnvelope publish(EventEnvelope envelope) {
+        publishAll(List.of(envelope));
+        return envelope;
+    }
+
+    /** Publishes in order over one connection. */
+    public static void publishAll(List<EventEnvelope> envelopes) {
         try (BrokerProbe probe = BrokerProbe.bind("query.test.unused")) {
-            probe.publish(envelope);
-            return envelope;
+            for (EventEnvelope envelope : envelopes) {
+                probe.publish(envelope);
+            }
         } catch (Exception e) {
-            throw new IllegalStateException("cannot publish " + envelope.type(), e);
+            throw new IllegalStateException("cannot publish", e);
+        }
+    }
+
+    /**
+     * Publishes {@code repository.analysis.completed} and returns once a subscriber of the repository's
+     * stream has received it: by then the caches are invalidated, so a read sees the new data.
+     */
+    public static void completedAndSeen(io.vertx.core.Vertx vertx, UUID repositoryId) {
+        try (StreamClient stream = StreamClient.connect(vertx, "/stream/repository/" + repositoryId + "/updates", null)) {
+            stream.drain(java.time.Duration.ofMillis(200));
+            String sent = completed(repositoryId).occurredAt().toString();
+            for (int i = 0; i < 5; i++) {
+                if (stream.next(java.time.Duration.ofSeconds(10)).path("occurred_at").asText().equals(sent)) {
+                    return;
+                }
+            }
+            throw new AssertionError("analysis.completed never reached the stream");
         }
     }
 }

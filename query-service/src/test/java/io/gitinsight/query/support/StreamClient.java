@@ -51,12 +51,15 @@ public final class StreamClient implements AutoCloseable {
             options.addHeader("Authorization", "Bearer " + bearer);
         }
         try {
-            stream.socket = stream.client.connect(options).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            // handlers are set on the event loop as the handshake completes, before any frame is read
+            stream.socket = stream.client.connect(options).map(socket -> {
+                socket.textMessageHandler(stream.messages::add);
+                socket.closeHandler(ignored -> stream.closed.complete(socket.closeStatusCode()));
+                return socket;
+            }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot open " + path, e);
         }
-        stream.socket.textMessageHandler(stream.messages::add);
-        stream.socket.closeHandler(ignored -> stream.closed.complete(stream.socket.closeStatusCode()));
         return stream;
     }
 
@@ -90,7 +93,7 @@ public final class StreamClient implements AutoCloseable {
     }
 
     /** The close code the server sent, waiting for it. */
-    public short closeCode(Duration timeout) {
+    public int closeCode(Duration timeout) {
         try {
             Short code = closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return code == null ? -1 : code;
