@@ -86,35 +86,6 @@ class FastPathsTest {
     }
 
     @Test
-    void ranksByTheChosenMetricAfterAnalysesComplete() {
-        UUID small = seed(RepositoryRow.named("octo/" + tag + "-small"));
-        UUID large = seed(RepositoryRow.named("octo/" + tag + "-large"));
-        // far above anything else in the test database, so these two lead
-        MetricsJson.insert(small, "90d", COMPUTED, MetricsJson.of(small, "90d", COMPUTED, 3_000_000_001L));
-        MetricsJson.insert(large, "90d", COMPUTED, MetricsJson.of(large, "90d", COMPUTED, 3_000_000_002L));
-        Events.completedAndSeen(vertx, small);
-        Events.completedAndSeen(vertx, large);
-
-        JsonPath board = given().queryParam("metric", "commits").queryParam("window", "90d").queryParam("limit", 2)
-                .get("/fast/leaderboard").then().statusCode(200).extract().jsonPath();
-
-        assertThat(board.getString("metric")).isEqualTo("commits");
-        assertThat(board.getString("window")).isEqualTo("90d");
-        assertThat(board.getList("data")).hasSize(2);
-        assertThat(board.getMap("data[0]")).containsEntry("rank", 1).containsEntry("repository_id", large.toString())
-                .containsEntry("full_name", "octo/" + tag + "-large").containsEntry("value", 3_000_000_002L);
-        assertThat(board.getMap("data[1]")).containsEntry("rank", 2).containsEntry("repository_id", small.toString());
-    }
-
-    @Test
-    void refusesUnknownLeaderboardMetricsWindowsAndLimits() {
-        assertInvalid(given().queryParam("metric", "stars").get("/fast/leaderboard"), "metric");
-        assertInvalid(given().queryParam("window", "7d").get("/fast/leaderboard"), "window");
-        assertInvalid(given().queryParam("limit", 101).get("/fast/leaderboard"), "limit");
-        assertInvalid(given().queryParam("window", "1d").get("/fast/trending"), "window");
-    }
-
-    @Test
     void trendsByCommitGrowthOverTheWindow() {
         Instant today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay(java.time.ZoneOffset.UTC)
                 .toInstant();

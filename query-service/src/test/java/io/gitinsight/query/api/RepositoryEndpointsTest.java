@@ -13,9 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.gitinsight.model.security.Role;
 import io.gitinsight.query.support.Db;
 import io.gitinsight.query.support.QueryTestResources;
 import io.gitinsight.query.support.RepositoryRow;
+import io.gitinsight.query.support.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -69,6 +71,18 @@ class RepositoryEndpointsTest {
         assertThat(repo.getString("updated_at")).isEqualTo("2024-03-01T00:00:00Z");
         assertThat(repo.getString("last_analyzed")).isEqualTo("2024-03-02T00:00:00Z");
         assertThat(repo.getString("analysis_status")).isEqualTo("completed");
+    }
+
+    @Test
+    void checksAnAccessTokenWhenARequestCarriesOne() {
+        given().header("Authorization", "Bearer " + TestTokens.token(Role.USER)).get("/repositories/" + alpha.id).then()
+                .statusCode(200);
+        assertError(given().header("Authorization", "Bearer " + TestTokens.forged(Role.ADMIN))
+                .get("/repositories/" + alpha.id), 401, "AUTHENTICATION_REQUIRED");
+        assertError(given().header("Authorization", "Bearer " + TestTokens.expired(Role.USER)).get("/repositories"), 401,
+                "AUTHENTICATION_REQUIRED");
+        assertError(given().header("Authorization", "Basic dXNlcjpwYXNz").get("/repositories"), 401,
+                "AUTHENTICATION_REQUIRED");
     }
 
     @Test

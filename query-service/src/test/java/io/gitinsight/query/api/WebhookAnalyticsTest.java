@@ -16,8 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.gitinsight.model.json.Json;
 import io.gitinsight.query.support.DeliveryRow;
+import io.gitinsight.query.support.Events;
 import io.gitinsight.query.support.QueryTestResources;
+import io.gitinsight.query.support.StreamClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -31,6 +34,8 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTestResource(QueryTestResources.class)
 class WebhookAnalyticsTest {
 
+    @jakarta.inject.Inject
+    io.vertx.core.Vertx vertx;
     private final Instant base = Instant.parse("2001-01-01T00:00:00Z")
             .plus(Duration.ofHours(24L * ThreadLocalRandom.current().nextInt(0, 3000)));
     private final String alpha = "hooks-" + UUID.randomUUID().toString().substring(0, 8) + "/alpha";
@@ -146,6 +151,23 @@ class WebhookAnalyticsTest {
                 .jsonPath().getList("data");
         assertThat(days).extracting(d -> d.get("total_events")).containsExactly(4, 2);
         assertThat(days.get(1)).containsEntry("successful_events", 1).containsEntry("avg_processing_time_ms", 400.0f);
+    }
+
+    @Test
+    void showsANewDeliveryRightAfterItsEventReachedTheStreams() {
+        assertThat(events(inRange())).hasSize(6);
+        String late = DeliveryRow.of("push", null).repository(alpha).at(at(5)).insert();
+        try (StreamClient stream = StreamClient.connect(vertx, "/stream/global/activity?repository=" + alpha, null)) {
+            stream.drain(Duration.ofMillis(300));
+            assertThat(events(inRange())).as("cached until an event says otherwise").hasSize(6);
+
+            Events.github("push", alpha, null, Json.mapper().createObjectNode());
+            stream.next(Duration.ofSeconds(10));
+
+            assertThat(events(inRange())).hasSize(7).endsWith(late);
+        } finally {
+            DeliveryRow.delete(late);
+        }
     }
 
     @Test
