@@ -1,0 +1,106 @@
+package io.gitinsight.query.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.gitinsight.model.events.EventEnvelope;
+import io.gitinsight.model.events.GitHubEventReceived;
+import io.gitinsight.model.events.RepositoryFollowed;
+import io.gitinsight.query.cache.CacheScope;
+import io.gitinsight.query.cache.Generations;
+import io.gitinsight.query.service.LeaderboardService;
+import io.gitinsight.query.stream.LatestState;
+import io.gitinsight.query.stream.StreamHub;
+import io.gitinsight.query.stream.StreamMessage;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * What query-service does with each event, in an order that keeps readers from seeing stale data: the
+ * leaderboards and the caches are brought up to date first, and only then are subscribers told, so a
+ * client that reads right after a stream message gets the new numbers. Redis failures are retried
+ * briefly; if they persist the event is still fanned out and the cache TTLs bound the staleness.
+ */
+@ApplicationScoped
+public class EventRouter {
+
+    private static final Logger LOG = Logger.getLogger(EventRouter.class);
+    static final Duration FIRST_RETRY = Duration.ofMillis(100);
+    static final Duration LAST_RETRY = Duration.ofSeconds(2);
+    static final int RETRIES = 5;
+
+    private final Generations generations;
+    private final LeaderboardService leaderboards;
+    private final LatestState latest;
+    private final StreamHub hub;
+    private final RepositoryResolver resolver;
+
+    public EventRouter(Generations generations, LeaderboardService leaderboards, LatestState latest, StreamHub hub,
+            RepositoryResolver resolver) {
+        this.generations = generations;
+        this.leaderboards = leaderboards;
+        this.latest = latest;
+        this.hub = hub;
+        this.resolver = resolver;
+    }
+
+    public Uni<Void> handle(EventEnvelope envelope) {
+        return Uni.createFrom().deferred(() -> route(envelope));
+    }
+
+    private Uni<Void> route(EventEnvelope envelope) {
+        UUID repositoryId = envelope.repositoryId();
+        boolean aboutAnalysis = envelope.type().startsWith("repository.");
+        if (aboutAnalysis && repositoryId == null) {
+            LOG.warnf("%s %s names no repository, skipped", envelope.type(), envelope.id());
+            return Uni.createFrom().voidItem();
+        }
+        return switch (envelope.eventType()) {
+            case REPOSITORY_ANALYSIS_PROGRESS -> update(envelope, StreamMessage.PROGRESS,
+                    List.of(CacheScope.repository(repositoryId)));
+            case REPOSITORY_ANALYSIS_COMPLETED -> patiently(leaderboards.refresh(repositoryId), "leaderboards")
+                    .chain(() -> update(envelope, StreamMessage.COMPLETED,
+                            List.of(CacheScope.repository(repositoryId), CacheScope.GLOBAL)));
+            case REPOSITORY_INSIGHTS_GENERATED -> update(envelope, StreamMessage.INSIGHTS,
+                    List.of(CacheScope.repository(repositoryId), CacheScope.GLOBAL));
+            case GITHUB_EVENT_RECEIVED -> githubEvent(envelope);
+            case USER_REPOSITORY_FOLLOWED -> {
+                RepositoryFollowed follow = envelope.payloadAs(RepositoryFollowed.class);
+                hub.follow(follow.userId(), follow.repositoryId(), follow.following());
+                yield Uni.createFrom().voidItem();
+            }
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> update(EventEnvelope envelope, String type, List<CacheScope> scopes) {
+        StreamMessage message = new StreamMessage(type, envelope.repositoryId(), envelope.occurredAt(),
+                envelope.payload(), null, null);
+        return patiently(generations.bump(envelope.id(), scopes).replaceWithVoid(), "cache invalidation")
+                .chain(() -> patiently(latest.remember(message), "latest state"))
+                .invoke(() -> hub.publish(message));
+    }
+
+    private Uni<Void> githubEvent(EventEnvelope envelope) {
+        GitHubEventReceived event = envelope.payloadAs(GitHubEventReceived.class);
+        Uni<java.util.Optional<UUID>> id = envelope.repositoryId() != null
+                ? Uni.createFrom().item(java.util.Optional.of(envelope.repositoryId()))
+                : resolver.resolve(event.repositoryGithubId(), event.repositoryFullName());
+        return id.onFailure().recoverWithItem(java.util.Optional.empty()).chain(repositoryId -> {
+            StreamMessage message = new StreamMessage(StreamMessage.GITHUB, repositoryId.orElse(null),
+                    envelope.occurredAt(), envelope.payload(), event.event(), event.repositoryFullName());
+            return patiently(generations.bump(envelope.id(), List.of(CacheScope.WEBHOOKS)).replaceWithVoid(),
+                    "webhook cache invalidation").invoke(() -> hub.publish(message));
+        });
+    }
+
+    private static Uni<Void> patiently(Uni<Void> step, String what) {
+        return step.onFailure().retry().withBackOff(FIRST_RETRY, LAST_RETRY).atMost(RETRIES)
+                .onFailure().invoke(e -> LOG.errorf("%s failed after %d retries: %s", what, RETRIES, e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+}

@@ -1,0 +1,37 @@
+package io.gitinsight.query.repository;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads {@code analysis.follows}: which repositories a user's feed carries. */
+@ApplicationScoped
+public class FollowRepository {
+
+    private final Pool pool;
+    private final DbQueries queries;
+
+    public FollowRepository(Pool pool, DbQueries queries) {
+        this.pool = pool;
+        this.queries = queries;
+    }
+
+    public Uni<Set<UUID>> followedBy(UUID userId) {
+        return queries.run("follows", () -> pool
+                .preparedQuery("SELECT repository_id FROM analysis.follows WHERE user_id = $1")
+                .execute(Tuple.of(userId)).map(rows -> {
+                    Set<UUID> ids = new HashSet<>();
+                    for (Row row : rows) {
+                        ids.add(row.getUUID("repository_id"));
+                    }
+                    return ids;
+                }));
+    }
+}

@@ -1,0 +1,116 @@
+package io.gitinsight.query.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.gitinsight.query.config.QueryConfig;
+import io.gitinsight.query.domain.WindowFigures;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Computes the windowed figures of CONTRACT §4 from analysis's normalized facts for the window
+ * {@code [start, end)} ({@code start} null for {@code all}), in one statement: git figures over commits
+ * by author date, pull-request medians over the PRs merged in the window, DORA over the production
+ * deployments that finished in it. A PR is the unit of change for lead time (its first commit to its
+ * first production deployment, as analysis recorded it in {@code deployed_at}).
+ */
+@ApplicationScoped
+public class WindowMetricsRepository {
+
+    private static final String SQL = """
+            WITH c AS (
+              SELECT * FROM analysis.commits
+              WHERE repository_id = $1 AND authored_at < $3 AND ($2::timestamptz IS NULL OR authored_at >= $2)),
+            reverts AS (
+              SELECT authored_at FROM analysis.commits
+              WHERE repository_id = $1 AND (message LIKE 'Revert "%' OR message ~ 'This reverts commit [0-9a-f]{7,40}')),
+            git AS (
+              SELECT count(*) AS commit_count,
+                     coalesce(sum(additions) FILTER (WHERE NOT is_merge), 0) AS additions,
+                     coalesce(sum(deletions) FILTER (WHERE NOT is_merge), 0) AS deletions,
+                     count(DISTINCT (authored_at AT TIME ZONE 'UTC')::date) AS active_days,
+                     floor(extract(epoch FROM max(authored_at) - min(authored_at)) / 60)::bigint AS time_spent_minutes,
+                     count(*) FILTER (WHERE message LIKE 'Revert "%' OR message ~ 'This reverts commit [0-9a-f]{7,40}')
+                       AS reverts,
+                     (SELECT min(authored_at) FROM analysis.commits WHERE repository_id = $1) AS first_commit
+              FROM c),
+            hotfix_prs AS (
+              SELECT merged_at FROM analysis.pull_requests
+              WHERE repository_id = $1 AND merged_at IS NOT NULL
+                AND (is_hotfix OR head_ref ~* 'hotfix' OR title ~* 'hotfix')),
+            merged AS (
+              SELECT * FROM analysis.pull_requests
+              WHERE repository_id = $1 AND merged_at < $3 AND ($2::timestamptz IS NULL OR merged_at >= $2)),
+            prs AS (
+              SELECT (SELECT count(*) FROM analysis.pull_requests WHERE repository_id = $1 AND created_at < $3
+                        AND ($2::timestamptz IS NULL OR created_at >= $2)) AS opened,
+                     count(*) AS merged,
+                     percentile_cont(0.5) WITHIN GROUP (ORDER BY cycle_time_hours) AS cycle,
+                     percentile_cont(0.5) WITHIN GROUP (ORDER BY time_to_first_review_hours) AS first_review,
+                     percentile_cont(0.5) WITHIN GROUP (ORDER BY review_hours) AS review,
+                     percentile_cont(0.5) WITHIN GROUP (ORDER BY coding_hours) AS coding,
+                     percentile_cont(0.5) WITHIN GROUP (ORDER BY pickup_hours) AS pickup,
+                     percentile_cont(0.5) WITHIN GROUP (ORDER BY deploy_hours) AS deploy,
+                     count(*) FILTER (WHERE is_hotfix OR head_ref ~* 'hotfix' OR title ~* 'hotfix') AS hotfixes
+              FROM merged),
+            prod AS (
+              SELECT d.*, coalesce(d.finished_at, d.created_at) AS done_at,
+                     lead(d.created_at) OVER (ORDER BY d.created_at, d.id) AS next_created
+              FROM analysis.deployments d
+              WHERE d.repository_id = $1 AND d.environment = $4 AND d.status IS NOT NULL),
+            decided AS (
+              SELECT p.*,
+                     p.status = 'success' AND (
+                       EXISTS (SELECT 1 FROM reverts r WHERE r.authored_at > p.done_at
+                               AND (p.next_created IS NULL OR r.authored_at < p.next_created))
+                       OR EXISTS (SELECT 1 FROM hotfix_prs h WHERE h.merged_at > p.done_at
+                               AND (p.next_created IS NULL OR h.merged_at < p.next_created))) AS fixed_after,
+                     (SELECT min(n.done_at) FROM prod n WHERE n.status = 'success' AND n.created_at > p.created_at)
+                       AS recovered_at
+              FROM prod p WHERE p.done_at < $3 AND ($2::timestamptz IS NULL OR p.done_at >= $2)),
+            dora AS (
+              SELECT count(*) FILTER (WHERE status = 'success') AS succeeded, count(*) AS total,
+                     count(*) FILTER (WHERE status <> 'success' OR fixed_after) AS failed_or_fixed,
+                     percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM recovered_at - done_at) / 3600)
+                       FILTER (WHERE status <> 'success' AND recovered_at IS NOT NULL) AS mttr
+              FROM decided),
+            lead AS (
+              SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM deployed_at - first_commit_at) / 3600)
+                       AS lead_time
+              FROM analysis.pull_requests
+              WHERE repository_id = $1 AND deployed_at IS NOT NULL AND first_commit_at IS NOT NULL
+                AND deployed_at < $3 AND ($2::timestamptz IS NULL OR deployed_at >= $2))
+            SELECT git.*, prs.*, dora.*, lead.lead_time,
+                   extract(epoch FROM $3 - coalesce($2, git.first_commit)) / 604800 AS weeks
+            FROM git, prs, dora, lead""";
+
+    private final Pool pool;
+    private final DbQueries queries;
+    private final String production;
+
+    public WindowMetricsRepository(Pool pool, DbQueries queries, QueryConfig config) {
+        this.pool = pool;
+        this.queries = queries;
+        this.production = config.productionEnvironment();
+    }
+
+    public Uni<WindowFigures> compute(UUID repositoryId, Instant start, Instant end) {
+        return queries.run("window-metrics", () -> pool.preparedQuery(SQL)
+                .execute(Tuple.of(repositoryId, Rows.param(start), Rows.param(end), production))
+                .map(rows -> figures(rows.iterator().next())));
+    }
+
+    private static WindowFigures figures(Row row) {
+        return new WindowFigures(row.getLong("commit_count"), row.getLong("additions"), row.getLong("deletions"),
+                row.getLong("active_days"), row.getLong("time_spent_minutes"), row.getLong("reverts"),
+                row.getLong("opened"), row.getLong("merged"), row.getDouble("cycle"), row.getDouble("first_review"),
+                row.getDouble("review"), row.getDouble("coding"), row.getDouble("pickup"), row.getDouble("deploy"),
+                row.getLong("hotfixes"), row.getLong("succeeded"), row.getLong("total"), row.getLong("failed_or_fixed"),
+                row.getDouble("lead_time"), row.getDouble("mttr"), row.getDouble("weeks"));
+    }
+}
