@@ -82,9 +82,11 @@ public final class Authorship {
                     earlierPaths.put(change.path(), change.oldPath());
                 }
             }
-            // before this commit the renamed files lived at their old paths (all at once: a swap stays a swap)
+            // before this commit the renamed files lived at their old paths (all at once: a swap stays a swap).
+            // The new path keeps naming the file too: the same rename made again on a parallel branch (a
+            // cherry-pick) comes later in this walk and still changes this file, as git log --follow says.
             Map<String, String> moved = new HashMap<>();
-            earlierPaths.forEach((path, oldPath) -> moved.put(oldPath, lineage.remove(path)));
+            earlierPaths.forEach((path, oldPath) -> moved.put(oldPath, lineage.get(path)));
             lineage.putAll(moved);
         }
         return changes;
