@@ -35,7 +35,7 @@ class GraphQLSyncJobTest {
     void publishesPullRequestsWithTheirCommitsReviewsAndComments() throws Exception {
         String name = "graphql-" + UUID.randomUUID();
         // GitHub's open_issues_count: the fixture's 1 open issue + pull request #1, open
-        SyncJobTest.SyncFixtures.stubRepository("acme", name, SyncJobTest.SyncFixtures.gitRepository(1), 2);
+        SyncFixtures.stubRepository("acme", name, SyncFixtures.gitRepository(1), 2);
         stubFirstPage(name, null, ok(pullRequestsPage(2, null, 3, pullRequest(1),
                 pullRequest(2).merged("2026-03-05T08:00:00Z", "e".repeat(40))
                         .commits(1, null, commit("f".repeat(40), "2026-02-28T16:00:00Z"))
@@ -65,7 +65,7 @@ class GraphQLSyncJobTest {
     @Test
     void failsTheJobWhenGraphQLCountsMorePullRequestsThanItReturned() throws Exception {
         String name = "graphql-gap-" + UUID.randomUUID();
-        SyncJobTest.SyncFixtures.stubRepository("acme", name, SyncJobTest.SyncFixtures.gitRepository(1), 3);
+        SyncFixtures.stubRepository("acme", name, SyncFixtures.gitRepository(1), 3);
         stubFirstPage(name, null, ok(pullRequestsPage(3, null, 1, pullRequest(1), pullRequest(2))));
         UUID job = UUID.randomUUID();
 

@@ -1,8 +1,5 @@
 package io.gitinsight.ingestion;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -15,7 +12,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.gitinsight.model.events.AnalysisProgress;
@@ -167,53 +163,5 @@ class SyncJobTest {
             }
         }
         return stages;
-    }
-
-    /** GitHub's example payloads, shaped into one small repository. */
-    static final class SyncFixtures {
-
-        static Path gitRepository(int commits) throws Exception {
-            Path dir = Files.createTempDirectory("gitinsight-origin");
-            io.gitinsight.ingestion.git.GitCliAccess.run(dir, "init", "-q");
-            for (int i = 1; i <= commits; i++) {
-                Files.writeString(dir.resolve("file" + i + ".txt"), "line " + i + "\n");
-                io.gitinsight.ingestion.git.GitCliAccess.run(dir, "add", "-A");
-                io.gitinsight.ingestion.git.GitCliAccess.run(dir, "commit", "-q", "-m", "commit " + i);
-            }
-            return dir;
-        }
-
-        static void stubRepository(String owner, String name, Path origin, int openIssuesCount) throws Exception {
-            String repo = "/repos/" + owner + "/" + name;
-            ObjectNode metadata = (ObjectNode) fixture("get_repos_OWNER_REPO.json");
-            metadata.put("clone_url", origin.toUri().toString()).put("default_branch", "main")
-                    .put("open_issues_count", openIssuesCount);
-            ArrayNode issues = (ArrayNode) fixture("get_repos_OWNER_REPO_issues.json");
-            ObjectNode plainIssue = issues.get(0).deepCopy();
-            plainIssue.remove("pull_request");
-            plainIssue.put("number", 1348);
-            issues.add(plainIssue);
-            long deploymentId = fixture("get_repos_OWNER_REPO_deployments.json").get(0).get("id").asLong();
-            stub(repo, metadata.toString());
-            stub(repo + "/languages", fixture("get_repos_OWNER_REPO_languages.json").toString());
-            stub(repo + "/pulls", fixture("get_repos_OWNER_REPO_pulls.json").toString());
-            stub(repo + "/pulls/1347/reviews", fixture("get_repos_OWNER_REPO_pulls_PULL_NUMBER_reviews.json").toString());
-            stub(repo + "/pulls/comments", fixture("get_repos_OWNER_REPO_pulls_PULL_NUMBER_comments.json").toString());
-            stub(repo + "/issues", issues.toString());
-            stub(repo + "/releases", fixture("get_repos_OWNER_REPO_releases.json").toString());
-            stub(repo + "/deployments", fixture("get_repos_OWNER_REPO_deployments.json").toString());
-            stub(repo + "/deployments/" + deploymentId + "/statuses",
-                    fixture("get_repos_OWNER_REPO_deployments_DEPLOYMENT_ID_statuses.json").toString());
-        }
-
-        private static void stub(String path, String body) {
-            GitHubFake.server.stubFor(get(urlPathEqualTo(path)).willReturn(okJson(body)));
-        }
-
-        private static com.fasterxml.jackson.databind.JsonNode fixture(String name) throws Exception {
-            try (var in = SyncJobTest.class.getResourceAsStream("/github/" + name)) {
-                return Json.mapper().readTree(in);
-            }
-        }
     }
 }

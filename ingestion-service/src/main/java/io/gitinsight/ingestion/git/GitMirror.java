@@ -43,8 +43,7 @@ public class GitMirror {
     public Repository sync(UUID repositoryId, String cloneUrl, String token) throws IOException {
         String remote = checkedRemote(cloneUrl);
         Path dir = config.dataDir().resolve(repositoryId + ".git");
-        CredentialsProvider credentials = token == null ? null
-                : new UsernamePasswordCredentialsProvider("x-access-token", token);
+        CredentialsProvider credentials = credentials(remote, token);
         try {
             if (Files.isDirectory(dir.resolve("objects"))) {
                 try (Git git = Git.open(dir.toFile())) {
@@ -61,6 +60,18 @@ public class GitMirror {
                     + e.getMessage(), Map.of("clone_url", redact(remote)), e);
         }
         return new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+    }
+
+    /**
+     * GitHub's basic credential for a token ({@code x-access-token} and the token as password), over
+     * http(s) only: a local remote never receives it. Null means anonymous.
+     */
+    static CredentialsProvider credentials(String remote, String token) {
+        String scheme = scheme(remote);
+        if (token == null || token.isBlank() || !(scheme.equals("https") || scheme.equals("http"))) {
+            return null;
+        }
+        return new UsernamePasswordCredentialsProvider("x-access-token", token);
     }
 
     /** The remote to clone, or a 400 naming why it is refused. */

@@ -52,28 +52,32 @@ public class SyncJobRepository {
                                 rows.iterator().next().getString("head_sha")));
     }
 
-    public Uni<Void> saveState(UUID repositoryId, String fullName, String cloneUrl, String branch, String headSha) {
+    /** {@code requestedBy}: whose GitHub token a push's fetch of this mirror uses (null: the server's). */
+    public Uni<Void> saveState(UUID repositoryId, String fullName, String cloneUrl, String branch, String headSha,
+            UUID requestedBy) {
         return pool.preparedQuery("INSERT INTO ingestion.sync_state (repository_id, full_name, clone_url, branch, "
-                + "head_sha, synced_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (repository_id) DO UPDATE SET "
-                + "full_name = EXCLUDED.full_name, clone_url = EXCLUDED.clone_url, branch = EXCLUDED.branch, "
-                + "head_sha = EXCLUDED.head_sha, synced_at = EXCLUDED.synced_at")
+                + "head_sha, synced_at, requested_by) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (repository_id) "
+                + "DO UPDATE SET full_name = EXCLUDED.full_name, clone_url = EXCLUDED.clone_url, branch = EXCLUDED.branch, "
+                + "head_sha = EXCLUDED.head_sha, synced_at = EXCLUDED.synced_at, requested_by = EXCLUDED.requested_by")
                 .execute(Tuple.tuple().addUUID(repositoryId).addString(fullName).addString(cloneUrl).addString(branch)
-                        .addString(headSha).addOffsetDateTime(java.time.Instant.now().atOffset(ZoneOffset.UTC)))
+                        .addString(headSha).addOffsetDateTime(java.time.Instant.now().atOffset(ZoneOffset.UTC))
+                        .addUUID(requestedBy))
                 .replaceWithVoid();
     }
 
     /** The synced repositories with this full name (GitHub names are case-insensitive). */
     public Uni<java.util.List<Mirrored>> mirroredAs(String fullName) {
-        return pool.preparedQuery("SELECT repository_id, clone_url FROM ingestion.sync_state "
+        return pool.preparedQuery("SELECT repository_id, clone_url, requested_by FROM ingestion.sync_state "
                 + "WHERE lower(full_name) = lower($1) AND clone_url IS NOT NULL").execute(Tuple.of(fullName))
                 .map(rows -> {
                     java.util.List<Mirrored> found = new java.util.ArrayList<>();
-                    rows.forEach(row -> found.add(new Mirrored(row.getUUID("repository_id"), row.getString("clone_url"))));
+                    rows.forEach(row -> found.add(new Mirrored(row.getUUID("repository_id"), row.getString("clone_url"),
+                            row.getUUID("requested_by"))));
                     return found;
                 });
     }
 
-    /** A repository ingestion keeps a mirror of. */
-    public record Mirrored(UUID repositoryId, String cloneUrl) {
+    /** A repository ingestion keeps a mirror of, and who asked for its last sync. */
+    public record Mirrored(UUID repositoryId, String cloneUrl, UUID requestedBy) {
     }
 }

@@ -34,21 +34,23 @@ public class GitHubCollector {
         this.pullRequests = pullRequests;
     }
 
-    public Uni<Collected> collect(String fullName, Instant since, RequestAccounting accounting) {
+    /** {@code token} null means the server token (or none). */
+    public Uni<Collected> collect(String fullName, Instant since, String token, RequestAccounting accounting) {
         String repo = "repos/" + fullName;
         String sinceParam = since == null ? "" : "&since=" + since;
-        Uni<List<JsonNode>> issues = github.getAll(repo + "/issues?state=all&per_page=100" + sinceParam, null, accounting)
+        Uni<List<JsonNode>> issues = github.getAll(repo + "/issues?state=all&per_page=100" + sinceParam, token, accounting)
                 .map(all -> all.stream().filter(i -> !i.has("pull_request")).toList());
-        Uni<List<JsonNode>> releases = github.getAll(repo + "/releases?per_page=100", null, accounting);
-        Uni<List<JsonNode>> deployments = github.getAll(repo + "/deployments?per_page=100", null, accounting)
-                .chain(list -> withStatuses(repo, list, accounting));
-        return pullRequests.collect(fullName, accounting).chain(prs -> issues.chain(is -> releases
+        Uni<List<JsonNode>> releases = github.getAll(repo + "/releases?per_page=100", token, accounting);
+        Uni<List<JsonNode>> deployments = github.getAll(repo + "/deployments?per_page=100", token, accounting)
+                .chain(list -> withStatuses(repo, list, token, accounting));
+        return pullRequests.collect(fullName, token, accounting).chain(prs -> issues.chain(is -> releases
                 .chain(rs -> deployments.map(ds -> new Collected(prs.pullRequests(), prs.reviews(), is, rs, ds)))));
     }
 
-    private Uni<List<JsonNode>> withStatuses(String repo, List<JsonNode> deployments, RequestAccounting accounting) {
+    private Uni<List<JsonNode>> withStatuses(String repo, List<JsonNode> deployments, String token,
+            RequestAccounting accounting) {
         return Multi.createFrom().iterable(deployments).onItem().transformToUniAndConcatenate(d -> github
-                .getAll(repo + "/deployments/" + d.path("id").asLong() + "/statuses?per_page=100", null, accounting)
+                .getAll(repo + "/deployments/" + d.path("id").asLong() + "/statuses?per_page=100", token, accounting)
                 .map(statuses -> {
                     ((ObjectNode) d).putArray("statuses").addAll(statuses);
                     return d;

@@ -36,8 +36,8 @@ class GraphQLPullRequests {
         this.pageSize = Math.min(100, config.graphql().pageSize());
     }
 
-    Uni<PullRequestData> collect(String fullName, RequestAccounting accounting) {
-        Walk walk = new Walk(fullName, accounting);
+    Uni<PullRequestData> collect(String fullName, String token, RequestAccounting accounting) {
+        Walk walk = new Walk(fullName, token, accounting);
         return walk.page(null, pageSize).map(ignored -> new PullRequestData(walk.pullRequests, walk.reviews));
     }
 
@@ -47,15 +47,17 @@ class GraphQLPullRequests {
         private final String fullName;
         private final String owner;
         private final String name;
+        private final String token;
         private final RequestAccounting accounting;
         private final List<JsonNode> pullRequests = new ArrayList<>();
         private final List<JsonNode> reviews = new ArrayList<>();
 
-        Walk(String fullName, RequestAccounting accounting) {
+        Walk(String fullName, String token, RequestAccounting accounting) {
             this.fullName = fullName;
             int slash = fullName.indexOf('/');
             this.owner = fullName.substring(0, slash);
             this.name = fullName.substring(slash + 1);
+            this.token = token;
             this.accounting = accounting;
         }
 
@@ -64,7 +66,7 @@ class GraphQLPullRequests {
             if (cursor != null) {
                 variables.put("after", cursor);
             }
-            return graphql.queryPage(PullRequestQueries.PULL_REQUESTS, variables, size, null, accounting).chain(page -> {
+            return graphql.queryPage(PullRequestQueries.PULL_REQUESTS, variables, size, token, accounting).chain(page -> {
                 JsonNode connection = page.data().path("repository").path("pullRequests");
                 if (connection.isMissingNode()) {
                     throw new GitHubException(404, "GitHub's GraphQL API knows no repository " + fullName);
@@ -127,7 +129,7 @@ class GraphQLPullRequests {
             }
             ObjectNode variables = Json.mapper().createObjectNode().put("id", nodeId)
                     .put("after", connection.path("pageInfo").path("endCursor").asText());
-            return graphql.queryPage(document, variables, PullRequestQueries.FOLLOW_UP_PAGE, null, accounting)
+            return graphql.queryPage(document, variables, PullRequestQueries.FOLLOW_UP_PAGE, token, accounting)
                     .chain(page -> {
                         JsonNode next = page.data().path("node").path(field);
                         return each(next.path("nodes"), sink).chain(() -> rest(next, document, nodeId, field, sink));

@@ -34,13 +34,14 @@ class PullRequestCollector {
         this.graphqlEnabled = graphqlEnabled;
     }
 
-    Uni<PullRequestData> collect(String fullName, RequestAccounting accounting) {
+    /** {@code token} null means the server token (or none). */
+    Uni<PullRequestData> collect(String fullName, String token, RequestAccounting accounting) {
         if (!graphqlEnabled) {
-            return rest.collect(fullName, accounting);
+            return rest.collect(fullName, token, accounting);
         }
-        return graphql.collect(fullName, accounting).onFailure(GraphQLUnavailableException.class).recoverWithUni(e -> {
+        return graphql.collect(fullName, token, accounting).onFailure(GraphQLUnavailableException.class).recoverWithUni(e -> {
             LOG.infof("GraphQL unavailable for %s, collecting pull requests over REST: %s", fullName, e.getMessage());
-            return rest.collect(fullName, accounting);
+            return rest.collect(fullName, token, accounting);
         });
     }
 }

@@ -27,12 +27,12 @@ class RestPullRequests {
         this.github = github;
     }
 
-    Uni<PullRequestData> collect(String fullName, RequestAccounting accounting) {
+    Uni<PullRequestData> collect(String fullName, String token, RequestAccounting accounting) {
         String repo = "repos/" + fullName;
-        return github.getAll(repo + "/pulls?state=all&per_page=100", null, accounting).chain(pulls -> {
+        return github.getAll(repo + "/pulls?state=all&per_page=100", token, accounting).chain(pulls -> {
             pulls.forEach(pr -> ((ObjectNode) pr).putNull("ready_for_review_at"));
-            return reviews(repo, pulls, accounting).chain(reviews -> github
-                    .getAll(repo + "/pulls/comments?per_page=100", null, accounting).map(comments -> {
+            return reviews(repo, pulls, token, accounting).chain(reviews -> github
+                    .getAll(repo + "/pulls/comments?per_page=100", token, accounting).map(comments -> {
                         List<JsonNode> all = new ArrayList<>(reviews);
                         comments.forEach(c -> all.add(PullRequestShapes.restComment(c)));
                         return new PullRequestData(pulls, all);
@@ -40,9 +40,10 @@ class RestPullRequests {
         });
     }
 
-    private Uni<List<JsonNode>> reviews(String repo, List<JsonNode> pulls, RequestAccounting accounting) {
+    private Uni<List<JsonNode>> reviews(String repo, List<JsonNode> pulls, String token,
+            RequestAccounting accounting) {
         return Multi.createFrom().iterable(pulls).onItem().transformToUniAndConcatenate(pr -> github
-                .getAll(repo + "/pulls/" + pr.path("number").asInt() + "/reviews?per_page=100", null, accounting)
+                .getAll(repo + "/pulls/" + pr.path("number").asInt() + "/reviews?per_page=100", token, accounting)
                 .map(reviews -> {
                     reviews.forEach(r -> ((ObjectNode) r).put("pull_request_number", pr.path("number").asInt())
                             .put("kind", "review"));

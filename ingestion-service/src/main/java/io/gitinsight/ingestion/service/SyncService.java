@@ -16,7 +16,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.gitinsight.ingestion.client.GitHubClient;
+import io.gitinsight.ingestion.client.GitHubException;
 import io.gitinsight.ingestion.client.RequestAccounting;
+import io.gitinsight.ingestion.domain.GitHubCredentials;
 import io.gitinsight.ingestion.domain.RepositoryMetadata;
 import io.gitinsight.ingestion.domain.TipTree;
 import io.gitinsight.ingestion.git.GitMirror;
@@ -46,6 +48,7 @@ public class SyncService {
     private static final Logger LOG = Logger.getLogger(SyncService.class);
 
     private final GitHubClient github;
+    private final GitHubTokenService tokens;
     private final GitHubCollector collector;
     private final GitMirror mirror;
     private final SyncJobRepository jobs;
@@ -53,9 +56,10 @@ public class SyncService {
     private final int batchSize;
     private final long locMaxFileBytes;
 
-    public SyncService(GitHubClient github, GitHubCollector collector, GitMirror mirror, SyncJobRepository jobs,
-            EventPublisher publisher, io.gitinsight.ingestion.config.IngestionConfig config) {
+    public SyncService(GitHubClient github, GitHubTokenService tokens, GitHubCollector collector, GitMirror mirror,
+            SyncJobRepository jobs, EventPublisher publisher, io.gitinsight.ingestion.config.IngestionConfig config) {
         this.github = github;
+        this.tokens = tokens;
         this.collector = collector;
         this.mirror = mirror;
         this.jobs = jobs;
@@ -72,58 +76,76 @@ public class SyncService {
                 return Uni.createFrom().voidItem();
             }
             RequestAccounting accounting = new RequestAccounting();
-            return collect(request, accounting).chain(batches -> publishAll(request, batches, accounting))
+            return tokens.forUser(request.requestedBy())
+                    .chain(credentials -> collect(request, credentials, accounting))
+                    .chain(batches -> publishAll(request, batches, accounting))
                     .onFailure().recoverWithUni(e -> fail(request, e, accounting));
         });
     }
 
-    private Uni<List<BatchItems>> collect(AnalysisRequested request, RequestAccounting accounting) {
+    private Uni<List<BatchItems>> collect(AnalysisRequested request, GitHubCredentials credentials,
+            RequestAccounting accounting) {
         String fullName = request.fullName();
+        String token = credentials.token();
         Uni<ObjectNode> metadata = fullName == null ? Uni.createFrom().nullItem()
-                : progress(request, "metadata", 5, 0, null, accounting).chain(() -> repository(fullName, accounting));
+                : progress(request, "metadata", 5, 0, null, accounting)
+                        .chain(() -> repository(request, credentials, accounting));
         return metadata.chain(repo -> progress(request, "git_history", 15, 0, null, accounting)
-                .chain(() -> history(request, repo))
+                .chain(() -> history(request, repo, token))
                 .chain(git -> {
                     JsonNode tree = Json.mapper().valueToTree(git.tree());
                     if (fullName == null) {
                         return Uni.createFrom().item(BatchItems.split(repo, tree, git.commits(), null, batchSize));
                     }
                     return progress(request, "github", 45, git.commits().size(), null, accounting)
-                            .chain(() -> collector.collect(fullName, request.since(), accounting))
-                            .call(collected -> request.since() == null ? checkComplete(fullName, collected, accounting)
+                            .chain(() -> collector.collect(fullName, request.since(), token, accounting))
+                            .call(collected -> request.since() == null
+                                    ? checkComplete(fullName, collected, token, accounting)
                                     : Uni.createFrom().voidItem())
                             .map(collected -> BatchItems.split(repo, tree, git.commits(), collected, batchSize));
                 }));
     }
 
-    private Uni<ObjectNode> repository(String fullName, RequestAccounting accounting) {
-        return github.get("repos/" + fullName, null, accounting).chain(repo -> github
-                .get("repos/" + fullName + "/languages", null, accounting).map(languages -> {
-                    ObjectNode node = (ObjectNode) Json.mapper().valueToTree(RepositoryMetadata.of(repo.body()));
-                    node.set("languages", languages.body());
-                    return node;
-                }));
+    private Uni<ObjectNode> repository(AnalysisRequested request, GitHubCredentials credentials,
+            RequestAccounting accounting) {
+        String fullName = request.fullName();
+        return github.get("repos/" + fullName, credentials.token(), accounting)
+                .onFailure(GitHubException.class)
+                .transform(e -> InaccessibleRepositoryException.of((GitHubException) e, request, credentials))
+                .chain(repo -> github.get("repos/" + fullName + "/languages", credentials.token(), accounting)
+                        .map(languages -> {
+                            ObjectNode node = (ObjectNode) Json.mapper().valueToTree(RepositoryMetadata.of(repo.body()));
+                            node.set("languages", languages.body());
+                            return node;
+                        }));
     }
 
-    private Uni<HistoryResult> history(AnalysisRequested request, ObjectNode repo) {
-        String cloneUrl = repo != null && repo.hasNonNull("clone_url") ? repo.get("clone_url").asText() : request.cloneUrl();
+    /**
+     * {@code token} reaches the mirror only with a {@code clone_url} that GitHub's API gave: a plain git
+     * remote never receives a GitHub token.
+     */
+    private Uni<HistoryResult> history(AnalysisRequested request, ObjectNode repo, String token) {
+        boolean fromGitHub = repo != null && repo.hasNonNull("clone_url");
+        String cloneUrl = fromGitHub ? repo.get("clone_url").asText() : request.cloneUrl();
+        String cloneToken = fromGitHub ? token : null;
         String branch = request.defaultBranch() != null ? request.defaultBranch()
                 : repo != null && repo.hasNonNull("default_branch") ? repo.get("default_branch").asText() : null;
         Uni<SyncJobRepository.SyncState> previous = request.since() == null ? Uni.createFrom().nullItem()
                 : jobs.state(request.repositoryId());
-        return previous.chain(state -> Uni.createFrom().item(() -> readHistory(request, cloneUrl, branch, state))
+        return previous.chain(state -> Uni.createFrom().item(() -> readHistory(request, cloneUrl, cloneToken, branch, state))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .call(result -> jobs.saveState(request.repositoryId(), request.fullName(), cloneUrl, result.branch(),
-                        result.head()));
+                // a push fetches mirrors by full name, with a GitHub token: only for a clone URL GitHub gave
+                .call(result -> jobs.saveState(request.repositoryId(), fromGitHub ? request.fullName() : null, cloneUrl,
+                        result.branch(), result.head(), request.requestedBy()));
     }
 
     /** What the mirror gave: the history since the previous head, and the files at the tip (always all). */
     private record HistoryResult(String branch, String head, List<JsonNode> commits, TipTree tree) {
     }
 
-    private HistoryResult readHistory(AnalysisRequested request, String cloneUrl, String branch,
+    private HistoryResult readHistory(AnalysisRequested request, String cloneUrl, String token, String branch,
             SyncJobRepository.SyncState previous) {
-        try (Repository git = mirror.sync(request.repositoryId(), cloneUrl, null)) {
+        try (Repository git = mirror.sync(request.repositoryId(), cloneUrl, token)) {
             String ref = branch != null ? "refs/heads/" + branch : git.exactRef("HEAD").getTarget().getName();
             ObjectId head = git.resolve(ref);
             if (head == null) {
@@ -143,10 +165,11 @@ public class SyncService {
      * GitHub's {@code open_issues_count} counts open issues and open pull requests; a full sync must have
      * collected exactly that many (the metadata is read again: an unchanged repository costs a free 304).
      */
-    private Uni<Void> checkComplete(String fullName, GitHubCollector.Collected collected, RequestAccounting accounting) {
+    private Uni<Void> checkComplete(String fullName, GitHubCollector.Collected collected, String token,
+            RequestAccounting accounting) {
         long open = collected.issues().stream().filter(i -> "open".equals(i.path("state").asText())).count()
                 + collected.pullRequests().stream().filter(p -> "open".equals(p.path("state").asText())).count();
-        return github.get("repos/" + fullName, null, accounting).invoke(repo -> {
+        return github.get("repos/" + fullName, token, accounting).invoke(repo -> {
             long expected = repo.body().path("open_issues_count").asLong();
             if (expected != open) {
                 throw new IncompleteSyncException("incomplete data for " + fullName + ": GitHub reports " + expected
@@ -170,7 +193,8 @@ public class SyncService {
     }
 
     private Uni<Void> fail(AnalysisRequested request, Throwable e, RequestAccounting accounting) {
-        String message = e instanceof IncompleteSyncException ? e.getMessage() : "sync failed: " + e.getMessage();
+        String message = e instanceof IncompleteSyncException || e instanceof InaccessibleRepositoryException ? e.getMessage()
+                : "sync failed: " + e.getMessage();
         LOG.warnf("job %s failed: %s", request.jobId(), message);
         AnalysisProgress failed = new AnalysisProgress(request.jobId(), "failed", 100, 0, null, message,
                 accounting.snapshot());

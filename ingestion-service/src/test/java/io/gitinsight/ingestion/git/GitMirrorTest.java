@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.CredentialItem;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.URIish;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +59,22 @@ class GitMirrorTest {
         assertThat(strict.checkedRemote("https://github.com/octocat/Hello-World.git"))
                 .isEqualTo("https://github.com/octocat/Hello-World.git");
         assertThat(new GitMirror(config(true)).checkedRemote("file:///srv/repo.git")).isEqualTo("file:///srv/repo.git");
+    }
+
+    @Test
+    void sendsATokenAsGitHubsBasicCredentialToHttpRemotesOnly() {
+        CredentialsProvider https = GitMirror.credentials("https://github.com/acme/secret.git", "gho_user");
+        CredentialItem.Username user = new CredentialItem.Username();
+        CredentialItem.Password password = new CredentialItem.Password();
+        assertThat(https.get(new URIish(), user, password)).isTrue();
+
+        assertThat(user.getValue()).isEqualTo("x-access-token");
+        assertThat(new String(password.getValue())).isEqualTo("gho_user");
+        assertThat(GitMirror.credentials("http://ghe.internal/acme/secret.git", "gho_user")).isNotNull();
+        assertThat(GitMirror.credentials("https://github.com/acme/public.git", null)).isNull();
+        assertThat(GitMirror.credentials("https://github.com/acme/public.git", " ")).isNull();
+        assertThat(GitMirror.credentials("file:///srv/repo.git", "gho_user")).isNull();
+        assertThat(GitMirror.credentials("/srv/repo.git", "gho_user")).isNull();
     }
 
     private IngestionConfig config(boolean allowLocal) {

@@ -60,7 +60,7 @@ class GraphQLPullRequestsTest {
         stubPageAfter(name, "c4", ok(pullRequestsPage(5, null, 2, pullRequest(5))));
         RequestAccounting accounting = new RequestAccounting();
 
-        PullRequestData data = graphql.collect("acme/" + name, accounting).await().atMost(WAIT);
+        PullRequestData data = graphql.collect("acme/" + name, null, accounting).await().atMost(WAIT);
 
         assertThat(data.pullRequests()).extracting(pr -> pr.get("number").asInt()).containsExactly(1, 2, 3, 4, 5);
         assertThat(data.pullRequests().get(1).get("pr_commits").findValuesAsText("sha"))
@@ -84,7 +84,7 @@ class GraphQLPullRequestsTest {
         stubFirstPage(name, 25, ok(pullRequestsPage(2, "c1", 1, pullRequest(1))));
         stubPageAfter(name, "c1", ok(pullRequestsPage(2, null, 1, pullRequest(2))));
 
-        PullRequestData data = graphql.collect("acme/" + name, new RequestAccounting()).await().atMost(WAIT);
+        PullRequestData data = graphql.collect("acme/" + name, null, new RequestAccounting()).await().atMost(WAIT);
 
         assertThat(data.pullRequests()).hasSize(2);
         assertThat(variablesSent("$.variables.name", name)).extracting(v -> v.get("first").asInt())
@@ -98,7 +98,7 @@ class GraphQLPullRequestsTest {
         stubFirstPage(name, 50, ok(pullRequestsPage(1, null, 1, pullRequest(1))).withFixedDelay(2500));
         stubFirstPage(name, 25, ok(pullRequestsPage(1, null, 1, pullRequest(1))));
 
-        PullRequestData data = graphql.collect("acme/" + name, new RequestAccounting()).await().atMost(WAIT);
+        PullRequestData data = graphql.collect("acme/" + name, null, new RequestAccounting()).await().atMost(WAIT);
 
         assertThat(data.pullRequests()).hasSize(1);
         assertThat(variablesSent("$.variables.name", name)).extracting(v -> v.get("first").asInt())
@@ -110,7 +110,7 @@ class GraphQLPullRequestsTest {
         String name = repo();
         stubFirstPage(name, null, WireMock.aResponse().withStatus(502));
 
-        assertThatThrownBy(() -> graphql.collect("acme/" + name, new RequestAccounting()).await().atMost(WAIT))
+        assertThatThrownBy(() -> graphql.collect("acme/" + name, null, new RequestAccounting()).await().atMost(WAIT))
                 .isInstanceOf(GitHubException.class).hasMessageContaining("failed even on pages of 5");
         // halved from the configured 50 down to the floor of 5: 50, 25, 12, 6, then 5
         assertThat(variablesSent("$.variables.name", name)).extracting(v -> v.get("first").asInt())
@@ -125,10 +125,10 @@ class GraphQLPullRequestsTest {
         stubFirstPage(commits, null, ok(pullRequestsPage(1, null, 1,
                 pullRequest(7).commits(2, null, commit("d".repeat(40), "2026-01-01T00:00:00Z")))));
 
-        assertThatThrownBy(() -> graphql.collect("acme/" + pullRequests, new RequestAccounting()).await().atMost(WAIT))
+        assertThatThrownBy(() -> graphql.collect("acme/" + pullRequests, null, new RequestAccounting()).await().atMost(WAIT))
                 .isInstanceOf(SyncService.IncompleteSyncException.class)
                 .hasMessage("incomplete data for acme/" + pullRequests + ": GitHub counts 3 pull requests, GraphQL returned 2");
-        assertThatThrownBy(() -> graphql.collect("acme/" + commits, new RequestAccounting()).await().atMost(WAIT))
+        assertThatThrownBy(() -> graphql.collect("acme/" + commits, null, new RequestAccounting()).await().atMost(WAIT))
                 .isInstanceOf(SyncService.IncompleteSyncException.class)
                 .hasMessageContaining("GitHub counts 2 commits of pull request #7, GraphQL returned 1");
     }
@@ -144,7 +144,7 @@ class GraphQLPullRequestsTest {
                                         comment(9102, "carol", "2026-03-04T08:56:00Z", "PENDING")))),
                 pullRequest(10).draft().readyForReviewAt("2026-03-02T12:00:00Z"))));
 
-        PullRequestData data = graphql.collect("acme/" + name, new RequestAccounting()).await().atMost(WAIT);
+        PullRequestData data = graphql.collect("acme/" + name, null, new RequestAccounting()).await().atMost(WAIT);
 
         assertThat(reparsed(data.pullRequests().get(0))).isEqualTo(Json.mapper().readTree("""
                 {"id": 1009, "number": 9, "title": "Change 9", "user": {"login": "author9"}, "state": "closed",

@@ -57,7 +57,7 @@ class PullRequestCollectorTest {
         for (String name : new String[] { refused, unavailable }) {
             stubRest(name);
 
-            PullRequestData data = collector.collect("acme/" + name, new RequestAccounting()).await().atMost(WAIT);
+            PullRequestData data = collector.collect("acme/" + name, null, new RequestAccounting()).await().atMost(WAIT);
 
             assertThat(data.pullRequests()).singleElement().satisfies(pr -> {
                 assertThat(pr.get("number").asInt()).isEqualTo(1347);
@@ -80,7 +80,7 @@ class PullRequestCollectorTest {
         stubRest(name);
 
         PullRequestData data = new PullRequestCollector(graphql, rest, false)
-                .collect("acme/" + name, new RequestAccounting()).await().atMost(WAIT);
+                .collect("acme/" + name, null, new RequestAccounting()).await().atMost(WAIT);
 
         assertThat(data.pullRequests()).hasSize(1);
         assertThat(variablesSent("$.variables.name", name)).isEmpty();
@@ -102,8 +102,8 @@ class PullRequestCollectorTest {
         RequestAccounting overGraphQL = new RequestAccounting();
         RequestAccounting overRest = new RequestAccounting();
 
-        assertThat(collector.collect("acme/" + name, overGraphQL).await().atMost(WAIT).pullRequests()).hasSize(100);
-        assertThat(rest.collect("acme/" + name, overRest).await().atMost(WAIT).pullRequests()).hasSize(100);
+        assertThat(collector.collect("acme/" + name, null, overGraphQL).await().atMost(WAIT).pullRequests()).hasSize(100);
+        assertThat(rest.collect("acme/" + name, null, overRest).await().atMost(WAIT).pullRequests()).hasSize(100);
 
         // GraphQL: 2 pages of 50 (each stated to cost 12 points); REST: 1 page of 100 pull requests, 1 reviews
         // request per pull request, 1 page of review comments = 102 requests and 102 REST points
