@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -81,7 +82,7 @@ class DockerComposeTest {
 
     @Test
     void publishesOnlyTheGatewayAndOnLocalhostTheManagementUis() {
-        Map<String, List<String>> published = new java.util.TreeMap<>();
+        Map<String, List<String>> published = new TreeMap<>();
         services.fields().forEachRemaining(e -> {
             List<String> ports = new ArrayList<>();
             e.getValue().path("ports").forEach(p -> ports.add(normalize(p)));

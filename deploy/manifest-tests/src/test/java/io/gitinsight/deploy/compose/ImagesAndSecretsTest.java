@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -101,7 +102,7 @@ class ImagesAndSecretsTest {
     }
 
     private static void assumeGit() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Repository.path(".git"))
+        Assumptions.assumeTrue(Files.isDirectory(Repository.path(".git"))
                 || Files.isRegularFile(Repository.path(".git")), "not a git checkout");
     }
 }

@@ -2,6 +2,7 @@ package io.gitinsight.deploy.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -115,7 +116,7 @@ class ServiceDeploymentsTest {
     }
 
     /** Mount paths of volumes a read-only root leaves writable: emptyDirs and per-pod ephemeral volumes. */
-    static java.util.List<String> writableMountPaths(PodSpec pod, Container container) {
+    static List<String> writableMountPaths(PodSpec pod, Container container) {
         return container.getVolumeMounts().stream().filter(m -> !Boolean.TRUE.equals(m.getReadOnly()))
                 .filter(m -> pod.getVolumes().stream().filter(v -> v.getName().equals(m.getName()))
                         .anyMatch(ServiceDeploymentsTest::isWritableScratch))

@@ -1,5 +1,6 @@
 package io.gitinsight.deploy.support;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ public final class Command {
 
     /** Whether {@code tool} is on the PATH. */
     public static boolean available(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isEmpty() && Path.of(dir, tool).toFile().canExecute()) {
                 return true;
             }
