@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL, Redis and RabbitMQ run on localhost, that the gitinsight role and databases
-# exist, and that the tools the tests call (promtool, cloc) are installed. Starts what is stopped; on a
-# Debian machine without them, installs them with apt-get when run as root. Idempotent.
+# exist, and that the tools the tests call (promtool, cloc, docker-compose) are installed. Starts what is
+# stopped; on a Debian machine without them, installs them with apt-get when run as root. Idempotent.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -69,6 +69,8 @@ ensure_rabbitmq() {
 ensure_tools() {
   command -v promtool >/dev/null || apt_install prometheus
   command -v cloc >/dev/null || apt_install cloc
+  # deploy/manifest-tests runs `docker-compose config` (no Docker engine needed)
+  command -v docker-compose >/dev/null || apt_install docker-compose
   command -v curl >/dev/null || apt_install curl
 }
 

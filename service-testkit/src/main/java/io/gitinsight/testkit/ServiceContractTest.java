@@ -49,7 +49,8 @@ public abstract class ServiceContractTest {
         String metrics = given().get("/metrics").then().statusCode(200).contentType(containsText())
                 .extract().asString();
 
-        assertThat(metrics).contains("http_server_requests_seconds_count").contains("jvm_memory_used_bytes");
+        assertThat(metrics).contains("http_server_requests_seconds_count").contains("jvm_memory_used_bytes")
+                .contains("http_server_requests_seconds_bucket{").contains("le=\"0.25\"");
         Promtool.Result lint = Promtool.checkMetrics(metrics);
         assertThat(lint.exitCode()).as(lint.output()).isZero();
     }

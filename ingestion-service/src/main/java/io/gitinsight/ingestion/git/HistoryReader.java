@@ -7,12 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
-import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.RawText;
-import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -28,14 +25,12 @@ import io.gitinsight.ingestion.domain.FileChange;
 
 /**
  * Reads the history of a branch the way the git CLI reports it: the commits {@code git rev-list} lists,
- * each with the per-file line counts of {@code git log --numstat} (Myers diff, rename detection at
+ * each with the per-file line counts of {@code git log --numstat} (git's xdiff line counting, see GitLineCounts; rename
+ * detection at
  * git's default 50% similarity, binary files counted 0, merges without files, the root commit against
  * the empty tree). CONTRACT §4 defines the metrics on exactly these numbers.
  */
 public final class HistoryReader {
-
-    /** git's default diff algorithm: the line counts must equal git's. */
-    private static final DiffAlgorithm MYERS = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.MYERS);
 
     private final Repository repository;
 
@@ -103,13 +98,8 @@ public final class HistoryReader {
                 continue;
             }
             // the blobs are already read: diff them here rather than have DiffFormatter read them again
-            int additions = 0;
-            int deletions = 0;
-            for (Edit edit : MYERS.diff(RawTextComparator.DEFAULT, new RawText(before), new RawText(after))) {
-                additions += edit.getLengthB();
-                deletions += edit.getLengthA();
-            }
-            files.add(new FileChange(path, oldPath, additions, deletions, false));
+            int[] counts = GitLineCounts.count(before, after);
+            files.add(new FileChange(path, oldPath, counts[0], counts[1], false));
         }
         return files;
     }
