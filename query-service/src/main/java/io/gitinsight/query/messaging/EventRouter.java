@@ -32,12 +32,15 @@ public class EventRouter {
     static final Duration FIRST_RETRY = Duration.ofMillis(100);
     static final Duration LAST_RETRY = Duration.ofSeconds(2);
     static final int RETRIES = 5;
+    /** Far more events than a redelivery or an outbox re-publish ever lags behind the first copy. */
+    static final int REMEMBERED_EVENTS = 10_000;
 
     private final Generations generations;
     private final LeaderboardService leaderboards;
     private final LatestState latest;
     private final StreamHub hub;
     private final RepositoryResolver resolver;
+    private final RecentEvents fannedOut = new RecentEvents(REMEMBERED_EVENTS);
 
     public EventRouter(Generations generations, LeaderboardService leaderboards, LatestState latest, StreamHub hub,
             RepositoryResolver resolver) {
@@ -82,7 +85,7 @@ public class EventRouter {
                 envelope.payload(), null, null);
         return patiently(generations.bump(envelope.id(), scopes).replaceWithVoid(), "cache invalidation")
                 .chain(() -> patiently(latest.remember(message), "latest state"))
-                .invoke(() -> hub.publish(message));
+                .invoke(() -> fanOut(envelope, message));
     }
 
     private Uni<Void> githubEvent(EventEnvelope envelope) {
@@ -94,8 +97,17 @@ public class EventRouter {
             StreamMessage message = new StreamMessage(StreamMessage.GITHUB, repositoryId.orElse(null),
                     envelope.occurredAt(), envelope.payload(), event.event(), event.repositoryFullName());
             return patiently(generations.bump(envelope.id(), List.of(CacheScope.WEBHOOKS)).replaceWithVoid(),
-                    "webhook cache invalidation").invoke(() -> hub.publish(message));
+                    "webhook cache invalidation").invoke(() -> fanOut(envelope, message));
         });
+    }
+
+    /** A copy of an event this replica already fanned out (a redelivery, a re-publish) reaches nobody again. */
+    private void fanOut(EventEnvelope envelope, StreamMessage message) {
+        if (fannedOut.firstTime(envelope.id())) {
+            hub.publish(message);
+        } else {
+            LOG.debugf("%s %s fanned out already, copy dropped", envelope.type(), envelope.id());
+        }
     }
 
     private static Uni<Void> patiently(Uni<Void> step, String what) {
