@@ -87,7 +87,7 @@ class AccessControlJourneyTest {
         assertThat(export.body().lines().findFirst().orElse("")).contains("type");
         // one line per insight of the repository, after the header
         long insights = world.api().get("/repositories/" + world.mainRepository().repositoryId() + "/insights",
-                Caller.GUEST).json().path("pagination").path("total").asLong();
+                world.reader()).json().path("pagination").path("total").asLong();
         assertThat(export.body().lines().count()).isEqualTo(insights + 1);
         expect(world.api().get(p.admin(), premium.caller()), 403, "AUTHORIZATION_DENIED");
     }

@@ -112,7 +112,7 @@ class AnalysisJourneyTest {
         var lines = git.linesPerAuthor();
         long total = commits.values().stream().mapToLong(Long::longValue).sum();
 
-        JsonNode contributors = world.api().get("/repositories/" + id + "/contributors", Caller.GUEST).json();
+        JsonNode contributors = world.api().get("/repositories/" + id + "/contributors", world.reader()).json();
 
         for (var person : commits.entrySet()) {
             JsonNode row = find(contributors, "login", person.getKey());

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.gitinsight.systemtest.client.ApiResponse;
-import io.gitinsight.systemtest.client.Caller;
 import io.gitinsight.systemtest.github.GitFigures;
 import io.gitinsight.systemtest.github.GitPeople;
 import io.gitinsight.systemtest.platform.PlatformExtension;
@@ -34,7 +33,7 @@ class AnalysisReadsTest {
     void thePullRequestsAreTheOnesGitHubListed(World world) {
         Analyses.Analyzed main = world.mainRepository();
 
-        JsonNode pulls = world.api().get("/repositories/" + main.repositoryId() + "/pulls", Caller.GUEST).json();
+        JsonNode pulls = world.api().get("/repositories/" + main.repositoryId() + "/pulls", world.reader()).json();
 
         assertThat(pulls.path("pagination").path("total").asInt()).isEqualTo(world.mainStubs().pullNumbers().size());
         JsonNode example = find(pulls.path("data"), "number", "1347");
@@ -50,7 +49,7 @@ class AnalysisReadsTest {
     void oneAuthorOfMostFilesIsReportedAsABusFactorRisk(World world) throws Exception {
         Analyses.Analyzed main = world.mainRepository();
 
-        ApiResponse insights = world.api().get("/repositories/" + main.repositoryId() + "/insights", Caller.GUEST);
+        ApiResponse insights = world.api().get("/repositories/" + main.repositoryId() + "/insights", world.reader());
 
         assertThat(insights.status()).as(insights.describe()).isEqualTo(200);
         JsonNode risk = find(insights.json().path("data"), "type", "bus_factor_risk");
@@ -67,7 +66,7 @@ class AnalysisReadsTest {
     void theWeeklyCommitTrendBucketsTheGitHistory(World world) throws Exception {
         String id = world.mainRepository().repositoryId();
 
-        JsonNode trend = world.api().get("/repositories/" + id + "/trends?metric=commits&interval=week", Caller.GUEST).json();
+        JsonNode trend = world.api().get("/repositories/" + id + "/trends?metric=commits&interval=week", world.reader()).json();
 
         Map<LocalDate, Long> served = new TreeMap<>();
         trend.path("points").forEach(p -> {
@@ -85,16 +84,16 @@ class AnalysisReadsTest {
         Analyses.Analyzed main = world.mainRepository();
         long commits = GitFigures.of(world.origin()).commitCount();
 
-        JsonNode summary = world.api().get("/fast/repositories/" + main.repositoryId() + "/summary", Caller.GUEST).json();
+        JsonNode summary = world.api().get("/fast/repositories/" + main.repositoryId() + "/summary", world.reader()).json();
         assertThat(summary.path("repository").path("full_name").asText()).isEqualTo(main.fullName());
         assertThat(summary.path("metrics").path("commit_count").asLong()).isEqualTo(commits);
         assertThat(summary.path("insights").path("total").asInt()).isPositive();
 
-        JsonNode search = world.api().get("/fast/search?q=hello", Caller.GUEST).json();
+        JsonNode search = world.api().get("/fast/search?q=hello", world.reader()).json();
         assertThat(search.path("data").get(0).path("id").asText()).isEqualTo(main.repositoryId());
 
         // the git figures of every window cover the whole history (CONTRACT §4)
-        JsonNode board = world.api().get("/fast/leaderboard?metric=commits&window=30d", Caller.GUEST).json();
+        JsonNode board = world.api().get("/fast/leaderboard?metric=commits&window=30d", world.reader()).json();
         assertThat(find(board.path("data"), "repository_id", main.repositoryId()).path("value").asLong()).isEqualTo(commits);
 
         // the last 7 UTC days (today included) against the 7 before
@@ -104,14 +103,14 @@ class AnalysisReadsTest {
         Instant before = tomorrow.minusDays(14).atStartOfDay(ZoneOffset.UTC).toInstant();
         GitPeople git = new GitPeople(world.origin());
         assertThat(git.commitsBetween(start, end)).isGreaterThan(git.commitsBetween(before, start));
-        JsonNode trending = world.api().get("/fast/trending?window=7d", Caller.GUEST).json();
+        JsonNode trending = world.api().get("/fast/trending?window=7d", world.reader()).json();
         assertThat(trending.path("data").toString()).contains(main.repositoryId());
     }
 
     @Test
     void theOverviewAddsUpEveryTrackedRepository(World world) {
         world.mainRepository();
-        JsonNode repositories = world.api().get("/repositories?page_size=100", Caller.GUEST).json().path("data");
+        JsonNode repositories = world.api().get("/repositories?page_size=100", world.reader()).json().path("data");
         long commits = 0;
         long loc = 0;
         for (JsonNode repository : repositories) {
@@ -120,7 +119,7 @@ class AnalysisReadsTest {
             loc += metrics.path("loc").asLong();
         }
 
-        JsonNode overview = world.api().get("/metrics/overview", Caller.GUEST).json();
+        JsonNode overview = world.api().get("/metrics/overview", world.reader()).json();
 
         assertThat(overview.path("totals").path("repositories").asInt()).isEqualTo(repositories.size());
         assertThat(overview.path("totals").path("commits").asLong()).isEqualTo(commits);

@@ -46,7 +46,7 @@ class WebhookJourneyTest {
 
         assertThat(refused.status()).as(refused.describe()).isEqualTo(401);
         assertThat(refused.errorCode()).isEqualTo("AUTHENTICATION_REQUIRED");
-        assertThat(world.api().get("/webhooks/events/forged-1", Caller.GUEST).status()).isEqualTo(404);
+        assertThat(world.api().get("/webhooks/events/forged-1", world.reader()).status()).isEqualTo(404);
     }
 
     @Test
@@ -54,7 +54,7 @@ class WebhookJourneyTest {
     void signedDeliveriesReachTheAnalyticsTheActivityStreamAndTheMetrics(World world) throws Exception {
         Analyses.Analyzed main = world.mainRepository();
         String pulls = "/repositories/" + main.repositoryId() + "/pulls";
-        assertThat(world.api().get(pulls, Caller.GUEST).json().path("pagination").path("total").asInt()).isEqualTo(1);
+        assertThat(world.api().get(pulls, world.reader()).json().path("pagination").path("total").asInt()).isEqualTo(1);
 
         List<Delivery> deliveries = new ArrayList<>();
         try (StreamClient activity = StreamClient.open(world.platform().gatewayUrl(), "/stream/global/activity",
@@ -100,17 +100,17 @@ class WebhookJourneyTest {
         checkAnalytics(world, deliveries);
 
         // the opened pull request (#2, 2019) is now one of the repository's, and of the whole history's metrics
-        JsonNode withNewPull = world.api().poll(pulls, Caller.GUEST, SETTLE,
+        JsonNode withNewPull = world.api().poll(pulls, world.reader(), SETTLE,
                 r -> r.json().path("pagination").path("total").asInt() == 2).json();
         JsonNode opened = find(withNewPull.path("data"), "number", "2");
         assertThat(opened.path("state").asText()).isEqualTo("open");
         assertThat(opened.path("author").asText()).isEqualTo("Codertocat");
-        world.api().poll("/repositories/" + main.repositoryId() + "/metrics?window=all", Caller.GUEST, SETTLE,
+        world.api().poll("/repositories/" + main.repositoryId() + "/metrics?window=all", world.reader(), SETTLE,
                 r -> r.json().path("pull_requests").path("opened").asInt() == 2);
     }
 
     private static void checkAnalytics(World world, List<Delivery> deliveries) throws Exception {
-        JsonNode events = world.api().poll("/webhooks/events?repository=" + REPOSITORY + "&page_size=100", Caller.GUEST,
+        JsonNode events = world.api().poll("/webhooks/events?repository=" + REPOSITORY + "&page_size=100", world.reader(),
                 SETTLE, r -> deliveries.stream().allMatch(d -> r.body().contains(d.id()))).json();
         for (Delivery delivery : deliveries) {
             JsonNode row = find(events.path("data"), "delivery_id", delivery.id());
@@ -119,12 +119,12 @@ class WebhookJourneyTest {
             assertThat(row.path("attempts").asInt()).isEqualTo(1);
         }
         // the full payload is stored, exactly as GitHub sent it
-        JsonNode stored = world.api().get("/webhooks/events/" + deliveries.get(0).id(), Caller.GUEST).json();
+        JsonNode stored = world.api().get("/webhooks/events/" + deliveries.get(0).id(), world.reader()).json();
         JsonNode payload = stored.path("payload").isTextual() ? Fixtures.JSON.readTree(stored.path("payload").asText())
                 : stored.path("payload");
         assertThat(payload).isEqualTo(Fixtures.JSON.readTree(Fixtures.webhook("pull_request/opened.payload.json")));
 
-        JsonNode perRepository = world.api().get("/webhooks/repositories", Caller.GUEST).json();
+        JsonNode perRepository = world.api().get("/webhooks/repositories", world.reader()).json();
         JsonNode ours = find(perRepository.path("data"), "repository", REPOSITORY);
         // five deliveries: the forged one was never stored, the redelivery was not stored twice
         assertThat(ours.path("total_events").asInt()).isEqualTo(5);
@@ -144,7 +144,7 @@ class WebhookJourneyTest {
         Delivery push = world.webhooks().deliver("push", Fixtures.webhook("push/with-new-branch.payload.json"));
         assertThat(push.response().status()).as(push.response().describe()).isEqualTo(202);
 
-        JsonNode metrics = world.api().poll("/repositories/" + main.repositoryId() + "/metrics?window=all", Caller.GUEST,
+        JsonNode metrics = world.api().poll("/repositories/" + main.repositoryId() + "/metrics?window=all", world.reader(),
                 Analyses.JOB_TIMEOUT, r -> r.json().path("commit_count").asLong() == git.commitCount()).json();
         assertThat(metrics.path("additions").asLong()).isEqualTo(git.additions());
         assertThat(metrics.path("deletions").asLong()).isEqualTo(git.deletions());

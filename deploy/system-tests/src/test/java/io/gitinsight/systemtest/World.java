@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.gitinsight.systemtest.client.Api;
+import io.gitinsight.systemtest.client.ApiResponse;
+import io.gitinsight.systemtest.client.Caller;
 import io.gitinsight.systemtest.client.Login;
 import io.gitinsight.systemtest.client.Login.Tokens;
 import io.gitinsight.systemtest.client.Webhooks;
@@ -40,6 +43,7 @@ public final class World implements AutoCloseable {
     private final RepositoryStubs mainStubs;
     private final Map<String, Tokens> sessions = new HashMap<>();
     private Analyses.Analyzed main;
+    private Caller reader;
 
     public World(Platform platform) throws IOException, InterruptedException {
         this.platform = platform;
@@ -78,6 +82,22 @@ public final class World implements AutoCloseable {
 
     public Tokens alice() {
         return session(ALICE);
+    }
+
+    /**
+     * Who the journeys read and poll as: an API key with the read scopes whose hourly budget an admin raised
+     * (CONTRACT §2: "e.g. for load tests and integrations"), so that polling never spends a guest's 100.
+     */
+    public synchronized Caller reader() {
+        if (reader == null) {
+            ApiResponse created = api.post("/auth/api-keys", Map.of("name", "system-test reader", "scopes",
+                    List.of("repository:read", "insights:read"), "rate_limit_per_hour", 1_000_000), admin().caller());
+            if (created.status() != 201) {
+                throw new IllegalStateException("the reader's API key was refused: " + created.describe());
+            }
+            reader = Caller.apiKey("reader", created.json().path("key").asText());
+        }
+        return reader;
     }
 
     /** The main repository, tracked and analyzed once (by whichever journey asks first). */

@@ -120,9 +120,10 @@ public final class RepositoryStubs {
         }
     }
 
-    /** Every flaky resource fails again from its first request on. */
+    /** Every flaky resource fails again from its next request on; what was served before is forgotten. */
     public void resetFaults() {
         server.resetScenarios();
+        server.resetRequests();
     }
 
     /** The statuses the fake answered for a resource, in order. */

@@ -25,10 +25,13 @@ public final class Broker {
 
     private final String host;
     private final int port;
+    private final java.nio.file.Path stoppedMarker;
 
-    public Broker(String host, int port) {
+    /** {@code stoppedMarker}: exists while the drill holds the broker stopped (the watchdog restarts it then). */
+    public Broker(String host, int port, java.nio.file.Path stoppedMarker) {
         this.host = host;
         this.port = port;
+        this.stoppedMarker = stoppedMarker;
     }
 
     /** Creates the virtual host when missing and deletes the queues an earlier run may have left filled. */
@@ -66,13 +69,27 @@ public final class Broker {
         }
     }
 
+    /** Waits until nothing is ready in {@code queue} (its consumers took everything); fails after {@code timeout}. */
+    public void awaitEmpty(String queue, Duration timeout) throws IOException, InterruptedException, TimeoutException {
+        Instant deadline = Instant.now().plus(timeout);
+        long depth;
+        while ((depth = depth(queue)) > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(depth + " messages still wait in " + queue + " after " + timeout);
+            }
+            Thread.sleep(200);
+        }
+    }
+
     /** Stops the broker application (the node stays, so {@link #startApp} brings the same broker back). */
     public void stopApp() throws IOException, InterruptedException {
+        java.nio.file.Files.writeString(stoppedMarker, "rabbitmqctl stop_app by the system tests\n");
         Commands.run(Duration.ofSeconds(60), "rabbitmqctl", "stop_app");
     }
 
     public void startApp() throws IOException, InterruptedException {
         Commands.run(Duration.ofSeconds(90), "rabbitmqctl", "start_app");
+        java.nio.file.Files.deleteIfExists(stoppedMarker);
         Instant deadline = Instant.now().plusSeconds(60);
         while (true) {
             try (Connection ignored = connect()) {

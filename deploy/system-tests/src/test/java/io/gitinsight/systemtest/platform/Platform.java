@@ -44,15 +44,18 @@ public final class Platform implements AutoCloseable {
     private final Path root;
     private final Path logs;
     private final Path work;
-    private final Broker broker = new Broker(LocalInfrastructure.HOST, LocalInfrastructure.RABBITMQ_PORT);
+    private final Broker broker;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Thread shutdownHook = new Thread(this::stopQuietly, "system-test-platform-shutdown");
     private FakeGitHub github;
+    private Process watchdog;
 
     private Platform(Path root, Path logs, Path work) {
         this.root = root;
         this.logs = logs;
         this.work = work;
+        this.broker = new Broker(LocalInfrastructure.HOST, LocalInfrastructure.RABBITMQ_PORT,
+                logs.resolve("rabbitmq-stopped"));
     }
 
     /** Starts everything, or stops what it had started and fails. */
@@ -97,6 +100,7 @@ public final class Platform implements AutoCloseable {
         for (ServiceProcess service : services.values()) {
             service.start();
         }
+        watchdog = startWatchdog();
         awaitAllReady();
     }
 
@@ -139,6 +143,21 @@ public final class Platform implements AutoCloseable {
             options.add("-Dgitinsight.github.backoff-base=PT0.25S");
         }
         return options;
+    }
+
+    /**
+     * A shell that outlives this JVM if it is killed outright (no shutdown hook runs then): once this JVM is
+     * gone, it starts RabbitMQ again if a drill had stopped it, and stops the services named by the pid files
+     * (SIGTERM, SIGKILL after 10 s). A clean close ends it.
+     */
+    private Process startWatchdog() throws IOException {
+        String pids = "cat " + logs + "/*.pid 2>/dev/null";
+        String marker = logs.resolve("rabbitmq-stopped").toString();
+        String script = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; done; "
+                + "if [ -f '" + marker + "' ]; then rabbitmqctl start_app >/dev/null 2>&1; rm -f '" + marker + "'; fi; "
+                + "kill $(" + pids + ") 2>/dev/null; sleep 10; kill -9 $(" + pids + ") 2>/dev/null; exit 0";
+        return new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private void awaitAllReady() throws Exception {
@@ -203,6 +222,14 @@ public final class Platform implements AutoCloseable {
     }
 
     private synchronized void stopQuietly() {
+        // interrupted (Ctrl-C) in the middle of the broker drill: finally blocks do not run, this hook does
+        if (Files.exists(logs.resolve("rabbitmq-stopped"))) {
+            try {
+                broker.startApp();
+            } catch (IOException | InterruptedException e) {
+                System.err.println("RabbitMQ could not be started again: run rabbitmqctl start_app (" + e + ")");
+            }
+        }
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         java.util.Collections.reverse(reversed);
         reversed.forEach(ServiceProcess::signalStop);
@@ -216,6 +243,16 @@ public final class Platform implements AutoCloseable {
         if (github != null) {
             github.stop();
         }
+        if (watchdog != null) {
+            watchdog.destroy();
+        }
+        services.values().forEach(s -> {
+            try {
+                Files.deleteIfExists(s.pidFile());
+            } catch (IOException e) {
+                // the watchdog is gone too: a stale pid file is never read
+            }
+        });
         deleteRecursively(work);
     }
 

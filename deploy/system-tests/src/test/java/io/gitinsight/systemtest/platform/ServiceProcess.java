@@ -86,6 +86,12 @@ public final class ServiceProcess {
         Files.writeString(log, "=== system test: starting " + module + " on :" + port + " at " + Instant.now() + "\n",
                 StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         process = builder.start();
+        // the watchdog stops what these files name if the test JVM dies without closing the platform
+        Files.writeString(pidFile(), process.pid() + "\n");
+    }
+
+    Path pidFile() {
+        return log.resolveSibling(module + ".pid");
     }
 
     /** SIGKILL: the process gets no chance to finish anything (a crash, not a shutdown). */
