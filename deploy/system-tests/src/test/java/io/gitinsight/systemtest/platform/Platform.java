@@ -49,6 +49,7 @@ public final class Platform implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::stopQuietly, "system-test-platform-shutdown");
     private FakeGitHub github;
     private Process watchdog;
+    private RunLock runLock;
 
     private Platform(Path root, Path logs, Path work) {
         this.root = root;
@@ -75,6 +76,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private void boot() throws Exception {
+        runLock = RunLock.acquire(Duration.ofMinutes(Long.getLong("gitinsight.system.lock-wait-minutes", 20)));
         for (String module : MODULES) {
             Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.isRegularFile(jar)) {
@@ -254,6 +256,14 @@ public final class Platform implements AutoCloseable {
             }
         });
         deleteRecursively(work);
+        if (runLock != null) {
+            try {
+                runLock.close();
+            } catch (IOException e) {
+                // released with this process at the latest
+            }
+            runLock = null;
+        }
     }
 
     private static void deleteRecursively(Path dir) {
