@@ -80,9 +80,11 @@ public class EventRouter {
     private Uni<Void> update(EventEnvelope envelope, String type, List<CacheScope> scopes) {
         StreamMessage message = new StreamMessage(type, envelope.repositoryId(), envelope.occurredAt(),
                 envelope.payload(), null, null);
-        return patiently(generations.bump(envelope.id(), scopes).replaceWithVoid(), "cache invalidation")
-                .chain(() -> patiently(latest.remember(message), "latest state"))
-                .invoke(() -> hub.publish(message));
+        // independent of each other, both done before anyone hears of the event
+        return Uni.combine().all()
+                .unis(patiently(generations.bump(envelope.id(), scopes).replaceWithVoid(), "cache invalidation"),
+                        patiently(latest.remember(message), "latest state"))
+                .discardItems().invoke(() -> hub.publish(message));
     }
 
     private Uni<Void> githubEvent(EventEnvelope envelope) {
@@ -98,8 +100,13 @@ public class EventRouter {
         });
     }
 
+    /**
+     * Runs a step (a lazy Uni: each subscription does the work again), retrying with back-off only after a
+     * first failure, so that the usual path does not go through the back-off operator and its executor.
+     */
     private static Uni<Void> patiently(Uni<Void> step, String what) {
-        return step.onFailure().retry().withBackOff(FIRST_RETRY, LAST_RETRY).atMost(RETRIES)
+        return step.onFailure().recoverWithUni(() -> step.onFailure().retry().withBackOff(FIRST_RETRY, LAST_RETRY)
+                .atMost(RETRIES))
                 .onFailure().invoke(e -> LOG.errorf("%s failed after %d retries: %s", what, RETRIES, e.getMessage()))
                 .onFailure().recoverWithNull();
     }
