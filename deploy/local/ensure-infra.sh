@@ -32,7 +32,8 @@ ensure_postgres() {
       END IF;
     END \$\$;"
   psql_admin -c "$sql" >/dev/null
-  for db in gitinsight gitinsight_test; do
+  # gitinsight_system: the system tests' own (deploy/system-tests), emptied by each of their runs
+  for db in gitinsight gitinsight_test gitinsight_system; do
     if [ "$(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'")" != 1 ]; then
       log "creating database $db"
       psql_admin -c "CREATE DATABASE $db OWNER gitinsight" >/dev/null
@@ -63,6 +64,12 @@ ensure_rabbitmq() {
     log "starting RabbitMQ"
     rabbitmq-server -detached >/dev/null 2>&1 || true
     wait_for_port 127.0.0.1 5672 90 || die "RabbitMQ did not come up"
+  fi
+  # the system tests' virtual host, so that module tests beside them never take their messages
+  if [ "$(id -u)" = 0 ] && ! rabbitmqctl -q list_vhosts 2>/dev/null | grep -qx gitinsight-system; then
+    log "creating RabbitMQ virtual host gitinsight-system"
+    rabbitmqctl -q add_vhost gitinsight-system >/dev/null
+    rabbitmqctl -q set_permissions -p gitinsight-system guest '.*' '.*' '.*' >/dev/null
   fi
 }
 
