@@ -10,7 +10,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
+import io.gitinsight.model.error.ErrorCode;
 import io.gitinsight.model.events.EventEnvelope;
+import io.gitinsight.support.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
@@ -55,7 +57,17 @@ public class EventPublisher {
                     });
             emitter.sendMessageAndForget(message);
         }).replaceWithVoid().ifNoItem().after(CONFIRM_TIMEOUT)
-                .failWith(() -> new IllegalStateException("broker did not confirm " + envelope.type() + " "
-                        + envelope.id() + " within " + CONFIRM_TIMEOUT.toSeconds() + " s"));
+                .failWith(() -> unavailable(envelope, "did not confirm it within " + CONFIRM_TIMEOUT.toSeconds() + " s", null))
+                .onFailure(e -> !(e instanceof ApiException))
+                .transform(e -> unavailable(envelope, "refused it: " + e.getMessage(), e));
+    }
+
+    /**
+     * The broker is part of the request's work: when it does not take an event, the request fails as
+     * CONTRACT §2 says for a broker that is down (503 {@code UPSTREAM_UNAVAILABLE}), never as a 500.
+     */
+    private static ApiException unavailable(EventEnvelope envelope, String what, Throwable cause) {
+        return new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE, 503, "the message broker " + what + " (" + envelope.type()
+                + " " + envelope.id() + ")", java.util.Map.of("upstream", "rabbitmq"), cause);
     }
 }

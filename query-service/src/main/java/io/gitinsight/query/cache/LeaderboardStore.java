@@ -67,6 +67,19 @@ public class LeaderboardStore {
         return redis.batch(requests).replaceWithVoid();
     }
 
+    /** Drops repositories that no longer exist from every leaderboard. */
+    public Uni<Void> forget(List<UUID> repositoryIds) {
+        List<Request> requests = new ArrayList<>();
+        for (String window : WINDOWS) {
+            for (LeaderboardMetric metric : LeaderboardMetric.values()) {
+                Request remove = Request.cmd(Command.ZREM).arg(key(metric, window));
+                repositoryIds.forEach(id -> remove.arg(id.toString()));
+                requests.add(remove);
+            }
+        }
+        return redis.batch(requests).replaceWithVoid();
+    }
+
     private Uni<Void> ensure(LeaderboardMetric metric, String window) {
         String built = prefix + "lb-built:" + metric.value() + ":" + window;
         return redis.send(Request.cmd(Command.EXISTS).arg(built)).chain(exists -> exists.toInteger() == 1

@@ -25,7 +25,10 @@ public class EventConsumer {
 
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
+    static final int REMEMBERED = 10_000;
+
     private final EventRouter router;
+    private final RecentEvents recent = new RecentEvents(REMEMBERED);
 
     public EventConsumer(EventRouter router) {
         this.router = router;
@@ -39,6 +42,10 @@ public class EventConsumer {
             envelope.eventType();
         } catch (IllegalArgumentException | IllegalStateException e) {
             LOG.warnf("not an event this service understands, skipped: %s", e.getMessage());
+            return message.ack();
+        }
+        if (!recent.firstTime(envelope.id())) {
+            LOG.debugf("%s %s seen before, skipped", envelope.type(), envelope.id());
             return message.ack();
         }
         return router.handle(envelope).onFailure().invoke(e -> LOG.errorf(e, "event %s %s could not be handled",

@@ -32,15 +32,12 @@ public class EventRouter {
     static final Duration FIRST_RETRY = Duration.ofMillis(100);
     static final Duration LAST_RETRY = Duration.ofSeconds(2);
     static final int RETRIES = 5;
-    /** Far more events than a redelivery or an outbox re-publish ever lags behind the first copy. */
-    static final int REMEMBERED_EVENTS = 10_000;
 
     private final Generations generations;
     private final LeaderboardService leaderboards;
     private final LatestState latest;
     private final StreamHub hub;
     private final RepositoryResolver resolver;
-    private final RecentEvents fannedOut = new RecentEvents(REMEMBERED_EVENTS);
 
     public EventRouter(Generations generations, LeaderboardService leaderboards, LatestState latest, StreamHub hub,
             RepositoryResolver resolver) {
@@ -83,9 +80,11 @@ public class EventRouter {
     private Uni<Void> update(EventEnvelope envelope, String type, List<CacheScope> scopes) {
         StreamMessage message = new StreamMessage(type, envelope.repositoryId(), envelope.occurredAt(),
                 envelope.payload(), null, null);
-        return patiently(generations.bump(envelope.id(), scopes).replaceWithVoid(), "cache invalidation")
-                .chain(() -> patiently(latest.remember(message), "latest state"))
-                .invoke(() -> fanOut(envelope, message));
+        // independent of each other, both done before anyone hears of the event
+        return Uni.combine().all()
+                .unis(patiently(generations.bump(envelope.id(), scopes).replaceWithVoid(), "cache invalidation"),
+                        patiently(latest.remember(message), "latest state"))
+                .discardItems().invoke(() -> hub.publish(message));
     }
 
     private Uni<Void> githubEvent(EventEnvelope envelope) {
@@ -97,21 +96,17 @@ public class EventRouter {
             StreamMessage message = new StreamMessage(StreamMessage.GITHUB, repositoryId.orElse(null),
                     envelope.occurredAt(), envelope.payload(), event.event(), event.repositoryFullName());
             return patiently(generations.bump(envelope.id(), List.of(CacheScope.WEBHOOKS)).replaceWithVoid(),
-                    "webhook cache invalidation").invoke(() -> fanOut(envelope, message));
+                    "webhook cache invalidation").invoke(() -> hub.publish(message));
         });
     }
 
-    /** A copy of an event this replica already fanned out (a redelivery, a re-publish) reaches nobody again. */
-    private void fanOut(EventEnvelope envelope, StreamMessage message) {
-        if (fannedOut.firstTime(envelope.id())) {
-            hub.publish(message);
-        } else {
-            LOG.debugf("%s %s fanned out already, copy dropped", envelope.type(), envelope.id());
-        }
-    }
-
+    /**
+     * Runs a step (a lazy Uni: each subscription does the work again), retrying with back-off only after a
+     * first failure, so that the usual path does not go through the back-off operator and its executor.
+     */
     private static Uni<Void> patiently(Uni<Void> step, String what) {
-        return step.onFailure().retry().withBackOff(FIRST_RETRY, LAST_RETRY).atMost(RETRIES)
+        return step.onFailure().recoverWithUni(() -> step.onFailure().retry().withBackOff(FIRST_RETRY, LAST_RETRY)
+                .atMost(RETRIES))
                 .onFailure().invoke(e -> LOG.errorf("%s failed after %d retries: %s", what, RETRIES, e.getMessage()))
                 .onFailure().recoverWithNull();
     }

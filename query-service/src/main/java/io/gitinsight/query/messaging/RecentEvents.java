@@ -5,17 +5,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The envelope ids this replica has fanned out lately, the oldest forgotten first beyond {@code capacity}.
- * Publishers deliver at least once: ingestion's outbox publishes a webhook again when the broker took it but
- * its confirm was lost (the broker went down in between), under the same envelope id, so that a subscriber
- * told once is not told twice.
+ * The envelope ids this replica handled lately. A message the broker redelivers (the connection dropped
+ * before the acknowledgement went out) is skipped, so subscribers never see an event twice; the cache
+ * side is idempotent on its own ({@link io.gitinsight.query.cache.Generations}).
  */
 final class RecentEvents {
 
     private final Map<UUID, Boolean> seen;
 
     RecentEvents(int capacity) {
-        this.seen = new LinkedHashMap<>() {
+        this.seen = new LinkedHashMap<>(capacity * 2, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
                 return size() > capacity;
@@ -23,8 +22,8 @@ final class RecentEvents {
         };
     }
 
-    /** True the first time an id is offered (and again once it has been forgotten). */
-    synchronized boolean firstTime(UUID envelopeId) {
-        return seen.put(envelopeId, Boolean.TRUE) == null;
+    /** True the first time an id is offered (within the last {@code capacity} ids). */
+    synchronized boolean firstTime(UUID id) {
+        return seen.put(id, Boolean.TRUE) == null;
     }
 }

@@ -14,8 +14,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Computes the windowed figures of CONTRACT §4 from analysis's normalized facts for the window
- * {@code [start, end)} ({@code start} null for {@code all}), in one statement: git figures over commits
- * by author date, pull-request medians over the PRs merged in the window, DORA over the production
+ * {@code [start, end)} ({@code start} null for {@code all}), in one statement: the git figures over the
+ * whole history up to {@code end} (CONTRACT §4: they always cover the whole history; the window moves only
+ * their end), reverts by author date in the window, pull-request medians over the PRs merged in the window, DORA over the
+ * production
  * deployments that finished in it. A PR is the unit of change for lead time (its first commit to its
  * first production deployment, as analysis recorded it in {@code deployed_at}).
  */
@@ -23,9 +25,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class WindowMetricsRepository {
 
     private static final String SQL = """
-            WITH c AS (
-              SELECT * FROM analysis.commits
-              WHERE repository_id = $1 AND authored_at < $3 AND ($2::timestamptz IS NULL OR authored_at >= $2)),
+            WITH hist AS (
+              SELECT * FROM analysis.commits WHERE repository_id = $1 AND authored_at < $3),
+            c AS (
+              SELECT * FROM hist WHERE ($2::timestamptz IS NULL OR authored_at >= $2)),
             reverts AS (
               SELECT authored_at FROM analysis.commits
               WHERE repository_id = $1 AND (message LIKE 'Revert "%' OR message ~ 'This reverts commit [0-9a-f]{7,40}')),
@@ -35,10 +38,10 @@ public class WindowMetricsRepository {
                      coalesce(sum(deletions) FILTER (WHERE NOT is_merge), 0) AS deletions,
                      count(DISTINCT (authored_at AT TIME ZONE 'UTC')::date) AS active_days,
                      floor(extract(epoch FROM max(authored_at) - min(authored_at)) / 60)::bigint AS time_spent_minutes,
-                     count(*) FILTER (WHERE message LIKE 'Revert "%' OR message ~ 'This reverts commit [0-9a-f]{7,40}')
+                     (SELECT count(*) FROM c WHERE message LIKE 'Revert "%' OR message ~ 'This reverts commit [0-9a-f]{7,40}')
                        AS reverts,
                      (SELECT min(authored_at) FROM analysis.commits WHERE repository_id = $1) AS first_commit
-              FROM c),
+              FROM hist),
             hotfix_prs AS (
               SELECT merged_at FROM analysis.pull_requests
               WHERE repository_id = $1 AND merged_at IS NOT NULL

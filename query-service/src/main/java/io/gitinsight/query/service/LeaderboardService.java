@@ -29,6 +29,7 @@ public class LeaderboardService {
 
     /** Extra entries read from the set, so that a just-deleted repository does not shorten the list. */
     static final int SLACK = 10;
+    static final int MAX_READS = 5;
 
     private final LeaderboardStore store;
     private final SnapshotRepository snapshots;
@@ -47,22 +48,39 @@ public class LeaderboardService {
 
     public Uni<CachedBody> leaderboard(LeaderboardMetric metric, String window, int limit) {
         CacheKey key = CacheKey.of(CacheScope.GLOBAL, "leaderboard", metric.value(), window, limit);
-        return cache.get(key, ttl.listTtl(), () -> store.top(metric, window, limit + SLACK)
-                .chain(scores -> repositories.briefs(scores.stream().map(SnapshotRepository.Score::repositoryId).toList())
-                        .map(briefs -> {
-                            List<Map<String, Object>> data = new ArrayList<>();
-                            for (SnapshotRepository.Score score : scores) {
-                                RepositoryBrief brief = briefs.get(score.repositoryId());
-                                if (brief != null && data.size() < limit) {
-                                    data.add(entry(data.size() + 1, brief, score.score()));
-                                }
-                            }
-                            Map<String, Object> out = new LinkedHashMap<>();
-                            out.put("metric", metric.value());
-                            out.put("window", window);
-                            out.put("data", data);
-                            return JsonBytes.of(out);
-                        })));
+        return cache.get(key, ttl.listTtl(), () -> ranked(metric, window, limit, 1).map(data -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("metric", metric.value());
+            out.put("window", window);
+            out.put("data", data);
+            return JsonBytes.of(out);
+        }));
+    }
+
+    /**
+     * The top entries with their names. Members whose repository was deleted since are dropped from the
+     * sets on the way; when that leaves the list short, it is read again.
+     */
+    private Uni<List<Map<String, Object>>> ranked(LeaderboardMetric metric, String window, int limit, int attempt) {
+        return store.top(metric, window, limit + SLACK).chain(scores -> repositories
+                .briefs(scores.stream().map(SnapshotRepository.Score::repositoryId).toList()).chain(briefs -> {
+                    List<Map<String, Object>> data = new ArrayList<>();
+                    List<UUID> gone = new ArrayList<>();
+                    for (SnapshotRepository.Score score : scores) {
+                        RepositoryBrief brief = briefs.get(score.repositoryId());
+                        if (brief == null) {
+                            gone.add(score.repositoryId());
+                        } else if (data.size() < limit) {
+                            data.add(entry(data.size() + 1, brief, score.score()));
+                        }
+                    }
+                    if (gone.isEmpty()) {
+                        return Uni.createFrom().item(data);
+                    }
+                    boolean more = data.size() < limit && scores.size() == limit + SLACK && attempt < MAX_READS;
+                    return store.forget(gone).chain(() -> more ? ranked(metric, window, limit, attempt + 1)
+                            : Uni.createFrom().item(data));
+                }));
     }
 
     /** After an analysis: that repository's new scores into every leaderboard. */

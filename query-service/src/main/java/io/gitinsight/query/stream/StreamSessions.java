@@ -21,6 +21,8 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.HandshakeRequest;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Opens a stream: checks who connects (CONTRACT §2: header or {@code ?access_token=}; 4401 when
@@ -57,8 +59,9 @@ public class StreamSessions {
         if (id == null) {
             return close(connection, CLOSE_BAD_REQUEST, "repository id must be a UUID");
         }
+        Context loop = Vertx.currentContext();
         return authenticate(connection).chain(caller -> repositories.get(id)).chain(found -> {
-            Subscriber subscriber = hub.repository(connection, id);
+            Subscriber subscriber = hub.repository(connection, loop, id);
             return latest.recall(id).invoke(subscriber::start).replaceWithVoid();
         }).onFailure().recoverWithUni(failure -> refuse(connection, failure));
     }
@@ -70,12 +73,14 @@ public class StreamSessions {
         if ((eventType != null && eventType.length() > 100) || (repository != null && repository.length() > 200)) {
             return close(connection, CLOSE_BAD_REQUEST, "filter too long");
         }
-        return authenticate(connection).invoke(caller -> hub.global(connection, StreamFilter.of(eventType, repository))
+        Context loop = Vertx.currentContext();
+        return authenticate(connection).invoke(caller -> hub.global(connection, loop, StreamFilter.of(eventType, repository))
                 .start(null)).replaceWithVoid().onFailure().recoverWithUni(failure -> refuse(connection, failure));
     }
 
     public Uni<Void> openFeed(WebSocketConnection connection) {
         UUID userId = uuid(connection.pathParam("user_id"));
+        Context loop = Vertx.currentContext();
         return authenticate(connection).chain(caller -> {
             if (caller.isEmpty()) {
                 return close(connection, CLOSE_UNAUTHENTICATED, "a feed needs an access token");
@@ -84,7 +89,7 @@ public class StreamSessions {
                     && caller.get().role() != Role.ADMIN)) {
                 return close(connection, CLOSE_FORBIDDEN, "only its owner or an admin may open this feed");
             }
-            return follows.followedBy(userId).invoke(followed -> hub.feed(connection, userId, followed).start(null))
+            return follows.followedBy(userId).invoke(followed -> hub.feed(connection, loop, userId, followed).start(null))
                     .replaceWithVoid();
         }).onFailure().recoverWithUni(failure -> refuse(connection, failure));
     }

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.Context;
 
 /**
  * One open stream with its bounded buffer. A message counts against the buffer from the moment it is
@@ -29,6 +30,7 @@ public final class Subscriber {
     }
 
     private final WebSocketConnection connection;
+    private final Context eventLoop;
     private final Kind kind;
     private final StreamFilter filter;
     private final UUID userId;
@@ -39,9 +41,10 @@ public final class Subscriber {
     private ArrayDeque<String> waiting = new ArrayDeque<>();
     private volatile boolean dropped;
 
-    Subscriber(WebSocketConnection connection, Kind kind, StreamFilter filter, UUID userId, Set<UUID> followed,
-            int limit, Runnable onDrop) {
+    Subscriber(WebSocketConnection connection, Context eventLoop, Kind kind, StreamFilter filter, UUID userId,
+            Set<UUID> followed, int limit, Runnable onDrop) {
         this.connection = connection;
+        this.eventLoop = eventLoop;
         this.kind = kind;
         this.filter = filter;
         this.userId = userId;
@@ -101,6 +104,11 @@ public final class Subscriber {
         connection.close(new CloseReason(CLOSE_TOO_SLOW, "too slow: buffer of " + limit + " messages overflowed"))
                 .subscribe().with(ok -> {
                 }, failure -> LOG.debugf("closing %s: %s", connection.id(), failure.getMessage()));
+    }
+
+    /** The event-loop context the connection lives on (null when unknown); writes from it need no hand-off. */
+    public Context eventLoop() {
+        return eventLoop;
     }
 
     public WebSocketConnection connection() {

@@ -97,6 +97,22 @@ class LeaderboardTest {
     }
 
     @Test
+    void dropsADeletedRepositoryFromTheSetsOnTheWay() {
+        UUID gone = RepositoryRow.named("octo/" + tag + "-gone").insert();
+        MetricsJson.insert(gone, "180d", COMPUTED, MetricsJson.of(gone, "180d", COMPUTED, 3_000_000_003L));
+        Events.completedAndSeen(vertx, gone);
+        Events.completedAndSeen(vertx, large);
+        Db.deleteRepositories(gone);
+        // any completed analysis retires the cached leaderboards
+        Events.completedAndSeen(vertx, small);
+
+        assertThat(board("commits", 2).getList("data.repository_id", String.class)).containsExactly(large.toString(),
+                small.toString());
+        assertThat(redis.send(Request.cmd(Command.ZSCORE).arg("gitinsight:query-test:lb:commits:180d")
+                .arg(gone.toString())).await().indefinitely()).isNull();
+    }
+
+    @Test
     void refusesUnknownMetricsWindowsAndLimits() {
         assertInvalid(given().queryParam("metric", "stars").get("/fast/leaderboard"), "metric");
         assertInvalid(given().queryParam("window", "7d").get("/fast/leaderboard"), "window");

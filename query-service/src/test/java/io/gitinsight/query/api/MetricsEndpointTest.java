@@ -81,18 +81,20 @@ class MetricsEndpointTest {
 
         JsonNode m = metrics(given().queryParam("window", "30d").queryParam("until", "2024-06-01T00:00:00Z"));
 
-        // the window is [2024-05-02T00:00Z, 2024-06-01T00:00Z): commits c2..c6
+        // the window is [2024-05-02T00:00Z, 2024-06-01T00:00Z); the git figures cover the whole history up to its
+        // end (CONTRACT §4): c1..c6, not c7 at the end itself
         assertThat(m.get("window").asText()).isEqualTo("30d");
         assertThat(m.get("until").asText()).isEqualTo("2024-06-01T00:00:00Z");
-        assertThat(m.get("commit_count").asLong()).isEqualTo(5);
-        // non-merge additions 10+5+2+1, deletions 2+1+10+1; the merge commit c4 counts only as a commit
-        assertThat(m.get("additions").asLong()).isEqualTo(18);
-        assertThat(m.get("deletions").asLong()).isEqualTo(14);
-        assertThat(m.get("code_churn").asLong()).isEqualTo(32);
-        // 05-02 (twice), 05-10, 05-20, 05-31
-        assertThat(m.get("active_days").asLong()).isEqualTo(4);
-        // 05-02T00:00:00 → 05-31T23:59:59 is 29 days 23:59:59, i.e. 43199 whole minutes
-        assertThat(m.get("time_spent_minutes").asLong()).isEqualTo(43199);
+        assertThat(m.get("commit_count").asLong()).isEqualTo(6);
+        // non-merge additions 100+10+5+2+1, deletions 100+2+1+10+1; the merge commit c4 counts only as a commit
+        assertThat(m.get("additions").asLong()).isEqualTo(118);
+        assertThat(m.get("deletions").asLong()).isEqualTo(114);
+        assertThat(m.get("code_churn").asLong()).isEqualTo(232);
+        // 05-01, 05-02 (twice), 05-10, 05-20, 05-31
+        assertThat(m.get("active_days").asLong()).isEqualTo(5);
+        // 05-01T23:00:00 → 05-31T23:59:59 is 30 days 00:59:59, i.e. 43259 whole minutes
+        assertThat(m.get("time_spent_minutes").asLong()).isEqualTo(43259);
+        // reverts are windowed: c5 and c6
         assertThat(m.get("reverts").asLong()).isEqualTo(2);
         assertThat(m.get("hotfixes").asLong()).isEqualTo(1);
         JsonNode prs = m.get("pull_requests");
@@ -122,7 +124,7 @@ class MetricsEndpointTest {
 
         // a date as until means through the end of that day: the same window
         assertThat(metrics(given().queryParam("window", "30d").queryParam("until", "2024-05-31")).get("commit_count")
-                .asLong()).isEqualTo(5);
+                .asLong()).isEqualTo(6);
     }
 
     private JsonNode metrics(io.restassured.specification.RequestSpecification request) throws Exception {

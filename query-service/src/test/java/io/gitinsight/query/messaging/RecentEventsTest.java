@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class RecentEventsTest {
 
     @Test
-    void anIdIsNewOnceAndForgottenWhenItIsTheOldestBeyondTheCapacity() {
+    void recognizesARedeliveredEventAndForgetsTheOldestBeyondItsCapacity() {
         RecentEvents recent = new RecentEvents(2);
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
@@ -18,10 +18,9 @@ class RecentEventsTest {
         assertThat(recent.firstTime(first)).isTrue();
         assertThat(recent.firstTime(first)).isFalse();
         assertThat(recent.firstTime(second)).isTrue();
-        // a third id pushes the oldest (first) out
         assertThat(recent.firstTime(third)).isTrue();
-        assertThat(recent.firstTime(second)).isFalse();
-        assertThat(recent.firstTime(third)).isFalse();
+        // capacity 2: first was pushed out by third
         assertThat(recent.firstTime(first)).isTrue();
+        assertThat(recent.firstTime(third)).isFalse();
     }
 }

@@ -68,6 +68,17 @@ class StreamsTest {
     }
 
     @Test
+    void sendsARedeliveredEventOnlyOnce() {
+        try (StreamClient ofA = updates(a.id, null)) {
+            var once = Events.progress(a.id, "collecting", 60);
+            Events.publish(once);
+
+            assertThat(ofA.next(WAIT).at("/data/progress").asInt()).isEqualTo(60);
+            assertThat(ofA.drain(QUIET)).isEmpty();
+        }
+    }
+
+    @Test
     void sendsANewSubscriberTheLatestStateFirst() {
         try (StreamClient first = updates(a.id, null)) {
             Events.progress(a.id, "computing", 80);

@@ -53,8 +53,13 @@ public final class StreamClient implements AutoCloseable {
         try {
             // handlers are set on the event loop as the handshake completes, before any frame is read
             stream.socket = stream.client.connect(options).map(socket -> {
-                socket.textMessageHandler(stream.messages::add);
-                socket.closeHandler(ignored -> stream.closed.complete(socket.closeStatusCode()));
+                try {
+                    socket.closeHandler(ignored -> stream.closed.complete(socket.closeStatusCode()));
+                    socket.textMessageHandler(stream.messages::add);
+                } catch (IllegalStateException closedAlready) {
+                    // the server closed it before the handlers were on: the code is known already
+                    stream.closed.complete(socket.closeStatusCode());
+                }
                 return socket;
             }).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -116,7 +121,7 @@ public final class StreamClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!closed.isDone()) {
+        if (!closed.isDone() && !socket.isClosed()) {
             socket.close();
         }
         client.close();

@@ -34,6 +34,7 @@ public final class RequiredEnvironment {
             Map.entry("WEBHOOK_ALLOW_UNSIGNED", "a development escape hatch that must stay off"),
             Map.entry("GITINSIGHT_ALLOW_LOCAL_REPOS", "file:// clones are for development and tests only"),
             Map.entry("ANALYSIS_SCHEDULER_EVERY", "tuning: how often due re-analyses are looked for"),
+            Map.entry("ORG_IMPORT_TIMEOUT", "tuning: when a running org import counts as abandoned"),
             Map.entry("DORA_PRODUCTION_ENVIRONMENT", "the contract's default environment name"),
             Map.entry("PRODUCTION_ENVIRONMENT", "the contract's default environment name"),
             Map.entry("GATEWAY_REDIS_POOL_SIZE", "tuning"), Map.entry("GATEWAY_REDIS_POOL_WAITING", "tuning"),
