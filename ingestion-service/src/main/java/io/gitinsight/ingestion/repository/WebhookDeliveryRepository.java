@@ -53,10 +53,8 @@ public class WebhookDeliveryRepository {
     }
 
     public Uni<Void> markAttemptFailed(String deliveryId, String error) {
-        // the lease is released with the failure: the next relay round tries again (when the broker is
-        // back) instead of waiting out the lease of an attempt that already ended
-        return pool.preparedQuery("UPDATE ingestion.webhook_deliveries SET attempts = attempts + 1, last_error = $2, "
-                + "relay_lease_until = NULL WHERE delivery_id = $1 AND status = 'pending'").execute(Tuple.of(deliveryId, error))
+        return pool.preparedQuery("UPDATE ingestion.webhook_deliveries SET attempts = attempts + 1, last_error = $2 "
+                + "WHERE delivery_id = $1 AND status = 'pending'").execute(Tuple.of(deliveryId, error))
                 .replaceWithVoid();
     }
 
