@@ -1,5 +1,6 @@
 package io.gitinsight.gateway;
 
+import static io.gitinsight.gateway.ErrorAnswers.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.BlockingQueue;
@@ -13,18 +14,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.gitinsight.gateway.fakes.EchoBackend;
 import io.gitinsight.gateway.fakes.FakeBackends;
 import io.gitinsight.gateway.fakes.TestTokens;
 import io.gitinsight.model.security.Role;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
-/** WebSocket upgrades on /api/v1/stream/** reach the (fake) query-service, and frames flow both ways. */
+/**
+ * WebSocket upgrades on /api/v1/stream/** reach the (fake) query-service, and frames flow both ways; an
+ * upgrade that fails is answered in the contract's error format like any other request.
+ */
 @QuarkusTest
 @QuarkusTestResource(FakeBackends.class)
 class WebSocketPassThroughTest {
@@ -81,6 +87,64 @@ class WebSocketPassThroughTest {
 
         JsonObject greeting = new JsonObject(next());
         assertThat(greeting.getString("uri")).isEqualTo("/stream/user/u1/feed?access_token=" + token);
+    }
+
+    @Test
+    void answersAnUpgradeToABackendThatIsDownWith503InTheErrorFormat() {
+        Response response = upgrade("/api/v1/_test/down/stream", "ws-down-1");
+
+        assertError(response, 503, "UPSTREAM_UNAVAILABLE");
+        assertThat(response.jsonPath().getString("error.trace_id")).isEqualTo("ws-down-1");
+        assertThat(response.jsonPath().getString("error.details.service")).isEqualTo("down");
+        assertThat(response.jsonPath().getString("error.details.reason")).isEqualTo("unreachable");
+        assertThat(response.header("X-RateLimit-Limit")).isEqualTo("100");
+    }
+
+    @Test
+    void answersAHandshakeSlowerThanTheRouteTimeoutWith504() {
+        long start = System.nanoTime();
+        Response response = upgrade("/api/v1/_test/slow", "ws-slow-1");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertError(response, 504, "UPSTREAM_UNAVAILABLE");
+        assertThat(response.jsonPath().getString("error.details.reason")).isEqualTo("timeout");
+        assertThat(millis).isGreaterThanOrEqualTo(FakeBackends.SLOW_ROUTE_TIMEOUT_MILLIS)
+                .isLessThan(EchoBackend.SLOW_MILLIS);
+    }
+
+    @Test
+    void putsABackendsBareRefusalIntoTheErrorFormat() {
+        Response response = upgrade("/api/v1/stream/refuse/updates", "ws-refused-1");
+
+        assertError(response, 404, "NOT_FOUND");
+        assertThat(response.jsonPath().getString("error.details.service")).isEqualTo("query");
+        assertThat(response.jsonPath().getInt("error.details.status")).isEqualTo(404);
+    }
+
+    @Test
+    void passesABackendsErrorBodyThrough() {
+        Response response = upgrade("/api/v1/stream/refuse-json/feed", "ws-refused-2");
+
+        assertError(response, 403, "AUTHORIZATION_DENIED");
+        assertThat(response.jsonPath().getString("error.message")).isEqualTo("not your feed");
+        assertThat(response.jsonPath().getString("error.trace_id")).isEqualTo("ws-refused-2");
+    }
+
+    @Test
+    void keepsTunnellingAfterAFailedUpgrade() throws Exception {
+        assertError(upgrade("/api/v1/_test/down/stream", "ws-down-2"), 503, "UPSTREAM_UNAVAILABLE");
+
+        WebSocket socket = connect(new WebSocketConnectOptions().setURI("/api/v1/stream/global/activity"));
+        next();
+        socket.writeTextMessage("after");
+        assertThat(next()).isEqualTo("echo:after");
+    }
+
+    /** A WebSocket handshake sent as a plain request, so that a refusal's status and body can be read. */
+    private static Response upgrade(String path, String requestId) {
+        return Callers.guest().header("Upgrade", "websocket").header("Connection", "Upgrade")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==").header("Sec-WebSocket-Version", "13")
+                .header("X-Request-Id", requestId).get(path);
     }
 
     private WebSocket connect(WebSocketConnectOptions options) throws Exception {

@@ -18,6 +18,7 @@ import io.gitinsight.gateway.security.Authenticator;
 import io.gitinsight.gateway.security.ClientAddress;
 import io.gitinsight.support.security.AccessTokenVerifier;
 import io.gitinsight.support.security.JwksKeys;
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 
 /** Wires the gateway's plain classes (kept free of CDI so that tests can build them directly) from config. */
@@ -62,7 +63,7 @@ public class GatewayBeans {
 
     @Produces
     @Singleton
-    BackendProxy backendProxy(HttpClients clients, GatewayConfig config) {
-        return new BackendProxy(clients.proxy(), config.connectTimeout().toMillis());
+    BackendProxy backendProxy(Vertx vertx, HttpClients clients, GatewayConfig config) {
+        return new BackendProxy(vertx, clients.proxy(), config.connectTimeout().toMillis());
     }
 }

@@ -6,6 +6,7 @@ import io.gitinsight.model.error.ErrorBody;
 import io.gitinsight.model.error.ErrorCode;
 import io.gitinsight.support.error.ErrorResponses;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
@@ -20,7 +21,7 @@ import io.vertx.httpproxy.ProxyResponse;
 
 /**
  * The streaming reverse proxy: Vert.x's {@link HttpProxy}, which streams bodies both ways, drops
- * hop-by-hop headers and tunnels WebSocket upgrades. This class picks the backend and its timeout for
+ * hop-by-hop headers (WebSocket upgrades go to {@link WebSocketTunnel}). This class picks the backend and its timeout for
  * each request, turns a backend that is down or slow into the contract's error body, and removes from
  * backend answers the headers the gateway itself owns (trace id, rate limits, CORS), so that a client
  * never sees them twice.
@@ -33,17 +34,24 @@ public class BackendProxy {
             "Access-Control-Allow-Headers", "Access-Control-Max-Age");
 
     private final HttpProxy proxy;
+    private final WebSocketTunnel webSockets;
     private final long connectTimeoutMillis;
 
-    public BackendProxy(HttpClient client, long connectTimeoutMillis) {
+    public BackendProxy(Vertx vertx, HttpClient client, long connectTimeoutMillis) {
         this.connectTimeoutMillis = connectTimeoutMillis;
-        this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(true), client);
+        this.webSockets = new WebSocketTunnel(vertx, client, connectTimeoutMillis);
+        // upgrades never reach HttpProxy (its failed upgrades have no body): WebSocketTunnel takes them
+        this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client);
         proxy.origin(this::open);
         proxy.addInterceptor(new ErrorsAndOwnedHeaders());
     }
 
     void forward(BackendRequest request) {
-        proxy.handle(request);
+        if (request.webSocket()) {
+            webSockets.open(request);
+        } else {
+            proxy.handle(request);
+        }
     }
 
     private Future<HttpClientRequest> open(ProxyContext context) {
@@ -51,10 +59,7 @@ public class BackendProxy {
         var backend = request.backend();
         RequestOptions options = new RequestOptions().setHost(backend.host()).setPort(backend.port())
                 .setSsl(backend.ssl()).setConnectTimeout(connectTimeoutMillis);
-        if (!request.webSocket()) {
-            // a WebSocket lives as long as its subscriber wants; only plain requests have a deadline
-            options.setIdleTimeout(request.timeout().toMillis());
-        }
+        options.setIdleTimeout(request.timeout().toMillis());
         return context.client().request(options);
     }
 

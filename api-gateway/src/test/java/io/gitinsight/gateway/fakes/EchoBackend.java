@@ -15,7 +15,8 @@ import io.vertx.core.json.JsonObject;
  * received (method, path, query, headers, body size), so that tests see the request as the backend saw
  * it. A path containing {@code slow} is answered after 3 s; {@code /health/ready} reports a version, or
  * DOWN once {@link #down} is set; WebSocket upgrades are greeted with the path they arrived on and then
- * echoed (a text {@code close-4403} makes the backend close with that code).
+ * echoed (a text {@code close-4403} makes the backend close with that code), or refused as
+ * {@link #upgrade} says.
  */
 public class EchoBackend {
 
@@ -29,7 +30,7 @@ public class EchoBackend {
     EchoBackend(Vertx vertx, String name) {
         this.name = name;
         this.vertx = vertx;
-        this.server = vertx.createHttpServer().webSocketHandler(this::webSocket).requestHandler(this::request);
+        this.server = vertx.createHttpServer().requestHandler(this::request);
     }
 
     public int port() {
@@ -45,6 +46,10 @@ public class EchoBackend {
     }
 
     void request(HttpServerRequest request) {
+        if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            upgrade(request);
+            return;
+        }
         if (request.path().equals("/health/ready")) {
             boolean isDown = down.get();
             request.response().setStatusCode(isDown ? 503 : 200).putHeader("Content-Type", "application/json")
@@ -102,6 +107,31 @@ public class EchoBackend {
         request.headers().forEach(h -> headers.merge(h.getKey().toLowerCase(), h.getValue(), (a, b) -> a + "," + b));
         return new JsonObject().put("backend", name).put("method", request.method().name()).put("path", request.path())
                 .put("query", request.query()).put("headers", new JsonObject(headers)).put("body_bytes", bodyBytes);
+    }
+
+    /**
+     * A path containing {@code refuse-json} is refused with 403 and an error body, {@code refuse} with a bare
+     * 404, {@code slow} is accepted after {@link #SLOW_MILLIS}; everything else at once.
+     */
+    private void upgrade(HttpServerRequest request) {
+        if (request.path().contains("refuse-json")) {
+            request.response().setStatusCode(403).putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("error", new JsonObject().put("code", "AUTHORIZATION_DENIED")
+                            .put("message", "not your feed").put("details", new JsonObject())
+                            .put("trace_id", request.getHeader("X-Request-Id"))).encode());
+        } else if (request.path().contains("refuse")) {
+            request.response().setStatusCode(404).end();
+        } else if (request.path().contains("slow")) {
+            request.pause();
+            vertx.setTimer(SLOW_MILLIS, id -> {
+                if (!request.response().closed()) {
+                    request.resume();
+                    request.toWebSocket().onSuccess(this::webSocket);
+                }
+            });
+        } else {
+            request.toWebSocket().onSuccess(this::webSocket);
+        }
     }
 
     private void webSocket(ServerWebSocket socket) {
