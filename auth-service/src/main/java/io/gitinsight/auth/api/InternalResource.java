@@ -17,12 +17,15 @@ import org.jboss.resteasy.reactive.RestPath;
 
 import io.gitinsight.auth.service.ApiKeyService;
 import io.gitinsight.auth.service.GitHubConnectionService;
+import io.gitinsight.auth.service.LocalOperatorService;
 import io.gitinsight.support.security.InternalCallers;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Service-to-service endpoints: never routed by the gateway, authenticated with the internal token. The
- * gateway verifies API keys here; ingestion-service reads a user's GitHub token for private clones.
+ * gateway verifies API keys here; ingestion-service reads a user's GitHub token for private clones; the
+ * local platform's scripts sign in its operator.
  */
 @Path("/internal")
 public class InternalResource {
@@ -44,11 +47,14 @@ public class InternalResource {
     private final InternalCallers internal;
     private final ApiKeyService keys;
     private final GitHubConnectionService connections;
+    private final LocalOperatorService localOperator;
 
-    public InternalResource(InternalCallers internal, ApiKeyService keys, GitHubConnectionService connections) {
+    public InternalResource(InternalCallers internal, ApiKeyService keys, GitHubConnectionService connections,
+            LocalOperatorService localOperator) {
         this.internal = internal;
         this.keys = keys;
         this.connections = connections;
+        this.localOperator = localOperator;
     }
 
     @POST
@@ -57,6 +63,19 @@ public class InternalResource {
         internal.require(token);
         return keys.verify(body.key()).map(k -> new KeyOwner(k.keyId(), k.userId(), k.login(), k.role().value(),
                 k.scopes(), k.rateLimitPerHour(), k.expiresAt()));
+    }
+
+    /**
+     * Signs in the local platform's operator (an admin) and answers the tokens as the OAuth callback does:
+     * how {@code deploy/local/up.sh} adds and analyzes its sample repository. 404 unless
+     * {@code GITINSIGHT_LOCAL_OPERATOR=true}.
+     */
+    @POST
+    @Path("/local-operator/session")
+    public Uni<AuthResource.TokenResponse> localOperatorSession(@RestHeader(InternalCallers.HEADER) String token,
+            HttpServerRequest request) {
+        internal.require(token);
+        return localOperator.signIn(Clients.of(request)).map(AuthResource.TokenResponse::of);
     }
 
     @GET

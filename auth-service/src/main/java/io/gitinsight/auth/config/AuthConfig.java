@@ -18,6 +18,13 @@ public interface AuthConfig {
     /** Where the OAuth callback sends the browser, tokens in the fragment. */
     String frontendUrl();
 
+    /**
+     * {@code GITINSIGHT_LOCAL_OPERATOR}: whether the internal endpoint that signs in the local platform's
+     * operator exists (the local profile of {@code deploy/local/up.sh}; never in production).
+     */
+    @WithDefault("false")
+    boolean localOperator();
+
     /** GitHub logins that are admin from their first login. */
     Optional<List<String>> adminLogins();
 
