@@ -1,9 +1,26 @@
 #!/usr/bin/env bash
 # Brings the whole platform up on this machine: infrastructure, jars (built if missing), the five
-# services in the background (logs in .run/logs), then waits until every /health/ready is UP.
+# services in the background (logs in .run/logs), waits until every /health/ready is UP, and then
+# analyzes a sample repository and prints what it found (deploy/local/first-minute.py):
+#
+#   deploy/local/up.sh                # the sample is this project's own git history
+#   deploy/local/up.sh owner/name     # a GitHub repository instead (GITHUB_TOKEN and a network)
+#   deploy/local/up.sh /path/to/repo  # any local git repository
+#   deploy/local/up.sh --no-sample    # the platform only
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 started=$SECONDS
+
+sample=true
+sample_args=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-sample) sample=false ;;
+    -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -*) die "unknown option $arg (see --help)" ;;
+    *) [ ${#sample_args[@]} -eq 0 ] || die "one repository at a time"; sample_args=("$arg") ;;
+  esac
+done
 
 "$ROOT/deploy/local/ensure-infra.sh"
 
@@ -45,8 +62,10 @@ for entry in "${SERVICES[@]}"; do
     die "port $port is taken by another process: stop it or set PORT for $module"
   fi
   log "starting $module on :$port"
-  # GITINSIGHT_ALLOW_LOCAL_REPOS: the local profile may analyze local clones (CONTRACT §1)
+  # GITINSIGHT_ALLOW_LOCAL_REPOS: the local profile may analyze local clones (CONTRACT §1);
+  # GITINSIGHT_LOCAL_OPERATOR: auth-service signs in this machine's operator for first-minute.py
   GITINSIGHT_ALLOW_LOCAL_REPOS=${GITINSIGHT_ALLOW_LOCAL_REPOS:-true} \
+    GITINSIGHT_LOCAL_OPERATOR=${GITINSIGHT_LOCAL_OPERATOR:-true} \
     nohup java ${JAVA_OPTS:--Xmx256m} -jar "$ROOT/$module/target/quarkus-app/quarkus-run.jar" \
     >"$LOG_DIR/$module.log" 2>&1 &
   echo $! >"$pidfile"
@@ -75,3 +94,11 @@ cat <<URLS
   metrics            http://localhost:<port>/metrics   logs: $LOG_DIR
   stop with          deploy/local/down.sh
 URLS
+
+if $sample; then
+  echo
+  if ! INTERNAL_SERVICE_TOKEN="$INTERNAL_SERVICE_TOKEN" RUN_DIR="$RUN_DIR" \
+      python3 "$ROOT/deploy/local/first-minute.py" "${sample_args[@]}"; then
+    die "the platform is up, but the sample analysis failed (above); logs: $LOG_DIR"
+  fi
+fi

@@ -48,6 +48,7 @@ public final class Platform implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Thread shutdownHook = new Thread(this::stopQuietly, "system-test-platform-shutdown");
     private FakeGitHub github;
+    private Map<String, String> environment = Map.of();
     private Process watchdog;
     private RunLock runLock;
 
@@ -91,6 +92,7 @@ public final class Platform implements AutoCloseable {
         }
         github = FakeGitHub.start("http://127.0.0.1:" + ports.get(GATEWAY), CLIENT_ID, CLIENT_SECRET);
         Map<String, String> env = environment(ports);
+        environment = Map.copyOf(env);
         for (String module : MODULES) {
             Map<String, String> own = new HashMap<>(env);
             own.put("PORT", Integer.toString(ports.get(module)));
@@ -125,6 +127,8 @@ public final class Platform implements AutoCloseable {
         env.put("INTERNAL_SERVICE_TOKEN", randomBase64(24).replaceAll("[^A-Za-z0-9]", ""));
         env.put("ADMIN_LOGINS", ADMIN_LOGIN);
         env.put("GITINSIGHT_ALLOW_LOCAL_REPOS", "true");
+        // the local profile's operator session, which deploy/local/first-minute.py signs in with
+        env.put("GITINSIGHT_LOCAL_OPERATOR", "true");
         env.put("INGESTION_DATA_DIR", Files.createDirectories(work.resolve("mirrors")).toString());
         env.put("AUTH_SERVICE_URL", "http://127.0.0.1:" + ports.get(AUTH));
         env.put("INGESTION_SERVICE_URL", "http://127.0.0.1:" + ports.get(INGESTION));
@@ -198,6 +202,16 @@ public final class Platform implements AutoCloseable {
 
     public Broker broker() {
         return broker;
+    }
+
+    /** The project's checkout: the jars, deploy/local's scripts and a git history of its own. */
+    public Path root() {
+        return root;
+    }
+
+    /** The secret the services present on each other's /internal/** endpoints in this run. */
+    public String internalToken() {
+        return environment.get("INTERNAL_SERVICE_TOKEN");
     }
 
     /** A scratch directory of this run (git repositories the fake GitHub serves live here). */
