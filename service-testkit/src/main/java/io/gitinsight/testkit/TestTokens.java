@@ -22,7 +22,7 @@ import io.gitinsight.model.security.Role;
 public final class TestTokens {
 
     public static final String ISSUER = "https://gitinsight.local";
-    static final RsaJsonWebKey KEY = generate("test-key");
+    static final RsaJsonWebKey KEY = generateKey("test-key");
 
     private TestTokens() {
     }
@@ -38,6 +38,11 @@ public final class TestTokens {
 
     /** {@code minutes} may be negative: an expired token. */
     public static String of(UUID userId, String login, Role role, int minutes) {
+        return sign(KEY, claims(userId, login, role, minutes));
+    }
+
+    /** The claims auth-service puts in an access token, valid for {@code minutes} from now. */
+    public static JwtClaims claims(UUID userId, String login, Role role, int minutes) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setSubject(userId.toString());
@@ -47,11 +52,16 @@ public final class TestTokens {
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(minutes);
         claims.setGeneratedJwtId();
+        return claims;
+    }
+
+    /** RS256 with {@code key}, its kid in the header: how auth-service signs. */
+    public static String sign(RsaJsonWebKey key, JwtClaims claims) {
         try {
             JsonWebSignature jws = new JsonWebSignature();
             jws.setPayload(claims.toJson());
-            jws.setKey(KEY.getPrivateKey());
-            jws.setKeyIdHeaderValue(KEY.getKeyId());
+            jws.setKey(key.getPrivateKey());
+            jws.setKeyIdHeaderValue(key.getKeyId());
             jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
             return jws.getCompactSerialization();
         } catch (JoseException e) {
@@ -65,13 +75,21 @@ public final class TestTokens {
 
     /** The public half, as auth-service's {@code /.well-known/jwks.json} serves it. */
     public static String jwks() {
-        return new JsonWebKeySet(KEY).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        return jwks(KEY);
     }
 
-    private static RsaJsonWebKey generate(String kid) {
+    /** A JWKS document publishing the public halves of {@code keys}. */
+    public static String jwks(RsaJsonWebKey... keys) {
+        return new JsonWebKeySet(keys).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+    }
+
+    /** A new RS256 signing key pair named {@code kid} (two keys may share a kid: a forgery). */
+    public static RsaJsonWebKey generateKey(String kid) {
         try {
             RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
             key.setKeyId(kid);
+            key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+            key.setUse("sig");
             return key;
         } catch (JoseException e) {
             throw new IllegalStateException(e);

@@ -12,19 +12,22 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.gitinsight.support.security.CallerVerifier;
 import io.gitinsight.support.security.InternalCallers;
 import io.smallrye.mutiny.Uni;
 
 /** auth-service as a backend uses it: its public keys and the internal API-key check. */
 @RegisterRestClient(configKey = "auth")
-public interface AuthRestClient {
+public interface AuthRestClient extends CallerVerifier.AuthEndpoints {
 
     @GET
     @Path("/.well-known/jwks.json")
+    @Override
     Uni<Response> jwks();
 
     @POST
     @Path("/internal/api-keys/verify")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Override
     Uni<Response> verifyApiKey(@HeaderParam(InternalCallers.HEADER) String token, JsonNode body);
 }

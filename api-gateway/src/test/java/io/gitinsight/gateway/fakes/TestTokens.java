@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.RsaJsonWebKey;
-import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -14,7 +13,6 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
-import io.gitinsight.model.security.Permission;
 import io.gitinsight.model.security.Role;
 
 /**
@@ -26,9 +24,9 @@ import io.gitinsight.model.security.Role;
 public final class TestTokens {
 
     public static final String ISSUER = "https://gitinsight.local";
-    public static final RsaJsonWebKey CURRENT = generate("key-current");
-    public static final RsaJsonWebKey NEXT = generate("key-next");
-    public static final RsaJsonWebKey ROGUE = generate("key-current");
+    public static final RsaJsonWebKey CURRENT = io.gitinsight.testkit.TestTokens.generateKey("key-current");
+    public static final RsaJsonWebKey NEXT = io.gitinsight.testkit.TestTokens.generateKey("key-next");
+    public static final RsaJsonWebKey ROGUE = io.gitinsight.testkit.TestTokens.generateKey("key-current");
 
     private TestTokens() {
     }
@@ -85,42 +83,14 @@ public final class TestTokens {
     }
 
     public static JwtClaims claims(Role role, Consumer<JwtClaims> change) {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
-        claims.setSubject(UUID.randomUUID().toString());
-        claims.setClaim("upn", role.value() + "-octocat");
-        claims.setStringListClaim("groups", role.value());
-        claims.setStringListClaim("permissions", role.permissions().stream().map(Permission::value).sorted().toList());
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(15);
-        claims.setGeneratedJwtId();
+        JwtClaims claims = io.gitinsight.testkit.TestTokens.claims(UUID.randomUUID(), role.value() + "-octocat", role,
+                15);
         change.accept(claims);
         return claims;
     }
 
     private static String sign(RsaJsonWebKey key, JwtClaims claims) {
-        try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setPayload(claims.toJson());
-            jws.setKey(key.getPrivateKey());
-            jws.setKeyIdHeaderValue(key.getKeyId());
-            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static RsaJsonWebKey generate(String kid) {
-        try {
-            RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
-            key.setKeyId(kid);
-            key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
-            key.setUse("sig");
-            return key;
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.gitinsight.testkit.TestTokens.sign(key, claims);
     }
 
     static List<RsaJsonWebKey> initiallyPublished() {

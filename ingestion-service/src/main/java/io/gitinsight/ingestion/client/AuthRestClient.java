@@ -15,6 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.gitinsight.support.security.CallerVerifier;
 import io.gitinsight.support.security.InternalCallers;
 import io.smallrye.mutiny.Uni;
 
@@ -23,15 +24,17 @@ import io.smallrye.mutiny.Uni;
  * GitHub token (to reach what only that user may see). Every status comes back as a {@link Response}.
  */
 @RegisterRestClient(configKey = "auth")
-public interface AuthRestClient {
+public interface AuthRestClient extends CallerVerifier.AuthEndpoints {
 
     @GET
     @Path("/.well-known/jwks.json")
+    @Override
     Uni<Response> jwks();
 
     @POST
     @Path("/internal/api-keys/verify")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Override
     Uni<Response> verifyApiKey(@HeaderParam(InternalCallers.HEADER) String token, JsonNode body);
 
     @GET

@@ -3,17 +3,10 @@ package io.gitinsight.query.support;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
-import org.jose4j.jwk.RsaJwkGenerator;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-import org.jose4j.lang.JoseException;
 
-import io.gitinsight.model.security.Permission;
 import io.gitinsight.model.security.Role;
 
 /**
@@ -24,8 +17,8 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://gitinsight.local";
     public static final String PREMIUM_API_KEY = "gik_premiumtestkey0123456789";
-    static final RsaJsonWebKey PUBLISHED = generate("query-test-key");
-    static final RsaJsonWebKey ROGUE = generate("query-test-key");
+    static final RsaJsonWebKey PUBLISHED = io.gitinsight.testkit.TestTokens.generateKey("query-test-key");
+    static final RsaJsonWebKey ROGUE = io.gitinsight.testkit.TestTokens.generateKey("query-test-key");
 
     private TestTokens() {
     }
@@ -52,45 +45,16 @@ public final class TestTokens {
     }
 
     static String jwks() {
-        return new JsonWebKeySet(PUBLISHED).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        return io.gitinsight.testkit.TestTokens.jwks(PUBLISHED);
     }
 
     private static JwtClaims claims(Role role, UUID subject, Consumer<JwtClaims> change) {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
-        claims.setSubject(subject.toString());
-        claims.setClaim("upn", role.value() + "-octocat");
-        claims.setStringListClaim("groups", role.value());
-        claims.setStringListClaim("permissions", role.permissions().stream().map(Permission::value).sorted().toList());
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(15);
-        claims.setGeneratedJwtId();
+        JwtClaims claims = io.gitinsight.testkit.TestTokens.claims(subject, role.value() + "-octocat", role, 15);
         change.accept(claims);
         return claims;
     }
 
     private static String sign(RsaJsonWebKey key, JwtClaims claims) {
-        try {
-            JsonWebSignature jws = new JsonWebSignature();
-            jws.setPayload(claims.toJson());
-            jws.setKey(key.getPrivateKey());
-            jws.setKeyIdHeaderValue(key.getKeyId());
-            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-            return jws.getCompactSerialization();
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static RsaJsonWebKey generate(String kid) {
-        try {
-            RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
-            key.setKeyId(kid);
-            key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
-            key.setUse("sig");
-            return key;
-        } catch (JoseException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.gitinsight.testkit.TestTokens.sign(key, claims);
     }
 }
