@@ -56,6 +56,7 @@ class SyncTreeTest {
         assertThat(full.get(1).tree()).isNull();
         JsonNode tree = full.get(0).tree();
         assertThat(tree.get("branch").asText()).isEqualTo("refs/heads/main");
+        assertThat(tree.get("full_history").asBoolean()).isTrue();
         assertThat(tree.get("head_sha").asText()).isEqualTo(GitCliAccess.run(origin, "rev-parse", "HEAD").trim());
         assertThat(tree.get("files").findValuesAsText("path")).containsExactlyInAnyOrder("README.md", "src/Main.java",
                 "notes/n1.txt", "notes/n2.txt", "notes/n3.txt", "notes/n4.txt", "notes/n5.txt", "notes/n6.txt");
@@ -75,9 +76,35 @@ class SyncTreeTest {
         assertThat(incremental).hasSize(1);
         assertThat(incremental.get(0).commits()).hasSize(1);
         JsonNode tip = incremental.get(0).tree();
+        assertThat(tip.get("full_history").asBoolean()).isFalse();
         assertThat(tip.get("head_sha").asText()).isEqualTo(GitCliAccess.run(origin, "rev-parse", "HEAD").trim());
         assertThat(tip.get("files")).hasSize(9);
         assertThat(file(tip, "src/Extra.java").get("code").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aForcePushedBranchIsReadWholeAgainAndSaysSo() throws Exception {
+        Path origin = Files.createTempDirectory("gitinsight-force-push");
+        GitCliAccess.run(origin, "init", "-q");
+        for (int i = 1; i <= 4; i++) {
+            write(origin, "n" + i + ".txt", "note " + i + "\n");
+            GitCliAccess.run(origin, "add", "-A");
+            GitCliAccess.run(origin, "commit", "-q", "-m", "commit " + i);
+        }
+        UUID repository = UUID.randomUUID();
+        assertThat(sync(repository, origin, null).stream().mapToInt(b -> b.commits().size()).sum()).isEqualTo(4);
+
+        // the last two commits are rewritten: the previous head is no longer in the branch's history
+        GitCliAccess.run(origin, "reset", "-q", "--hard", "HEAD~2");
+        write(origin, "rewritten.txt", "again\n");
+        GitCliAccess.run(origin, "add", "-A");
+        GitCliAccess.run(origin, "commit", "-q", "-m", "rewritten");
+        List<DataIngested> after = sync(repository, origin, Instant.now().minusSeconds(60));
+
+        assertThat(after.get(0).tree().get("full_history").asBoolean()).isTrue();
+        List<String> shas = after.stream().flatMap(b -> b.commits().stream()).map(c -> c.get("sha").asText()).toList();
+        assertThat(shas).hasSize(3).containsExactlyInAnyOrder(
+                GitCliAccess.run(origin, "rev-list", "HEAD").trim().split("\n"));
     }
 
     private static List<DataIngested> sync(UUID repository, Path origin, Instant since) throws Exception {

@@ -30,7 +30,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class FactRepository {
 
-    public Uni<Void> commits(SqlClient client, UUID repositoryId, List<Commit> commits) {
+    /**
+     * A sync job's commits; one stored before is marked as seen by this job again (see
+     * {@link #forgetCommitsNotSeenBy}).
+     */
+    public Uni<Void> commits(SqlClient client, UUID repositoryId, UUID jobId, List<Commit> commits) {
         if (commits.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -56,19 +60,31 @@ public class FactRepository {
                     .put("co_authors", coAuthors).put("additions", additions).put("deletions", deletions)
                     .put("files_changed", c.files().size()).put("is_merge", c.isMerge()));
         }
-        return client.preparedQuery("INSERT INTO analysis.commits (repository_id, sha, parents, author_name, "
+        return client.preparedQuery("INSERT INTO analysis.commits (repository_id, seen_in_job, sha, parents, author_name, "
                 + "author_email, authored_at, author_offset, committer_name, committer_email, committed_at, message, "
-                + "co_authors, additions, deletions, files_changed, is_merge) SELECT $1, x.* FROM jsonb_to_recordset($2) "
+                + "co_authors, additions, deletions, files_changed, is_merge) SELECT $1, $3, x.* FROM jsonb_to_recordset($2) "
                 + "AS x(sha text, parents text[], author_name text, author_email text, authored_at timestamptz, "
                 + "author_offset integer, committer_name text, committer_email text, committed_at timestamptz, "
                 + "message text, co_authors jsonb, additions integer, deletions integer, files_changed integer, "
-                + "is_merge boolean) ON CONFLICT (repository_id, sha) DO NOTHING").execute(Tuple.of(repositoryId, rows))
+                + "is_merge boolean) ON CONFLICT (repository_id, sha) DO UPDATE SET seen_in_job = EXCLUDED.seen_in_job "
+                + "WHERE analysis.commits.seen_in_job IS DISTINCT FROM EXCLUDED.seen_in_job")
+                .execute(Tuple.of(repositoryId, rows, jobId))
                 .chain(() -> files.isEmpty() ? Uni.createFrom().voidItem()
                         : client.preparedQuery("INSERT INTO analysis.file_changes (repository_id, sha, path, old_path, "
                                 + "additions, deletions, is_binary) SELECT $1, x.* FROM jsonb_to_recordset($2) AS x(sha text, "
                                 + "path text, old_path text, additions integer, deletions integer, is_binary boolean) "
                                 + "ON CONFLICT (repository_id, sha, path) DO NOTHING").execute(Tuple.of(repositoryId, files))
                                 .replaceWithVoid());
+    }
+
+    /**
+     * After a sync of the whole history: the commits it did not send are no longer in the branch's history
+     * (a force-push rewrote it, or the default branch changed), and go with their file changes.
+     */
+    public Uni<Integer> forgetCommitsNotSeenBy(SqlClient client, UUID repositoryId, UUID jobId) {
+        return client.preparedQuery("DELETE FROM analysis.commits WHERE repository_id = $1 "
+                + "AND seen_in_job IS DISTINCT FROM $2").execute(Tuple.of(repositoryId, jobId))
+                .map(rows -> rows.rowCount());
     }
 
     /** The files at the analyzed tip replace the previous tip's. */

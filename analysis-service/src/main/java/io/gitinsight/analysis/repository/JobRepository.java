@@ -24,7 +24,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class JobRepository {
 
     private static final String COLUMNS = "id, kind, repository_id, subject_login, status, progress, stage, "
-            + "items_processed, items_total, since, created_at, started_at, completed_at, error_message, batch_count";
+            + "items_processed, items_total, since, created_at, started_at, completed_at, error_message, batch_count, "
+            + "head_sha, full_history";
 
     private final Pool pool;
 
@@ -107,6 +108,15 @@ public class JobRepository {
     }
 
     /** Jobs that stopped moving: nothing happened to them for longer than the timeout. */
+    /**
+     * The branch tip a sync job read, and whether it sent the whole history (batch 1's tree says both). A
+     * job that has said so once stays a full one: the flag only ever turns on.
+     */
+    public Uni<Void> tip(SqlClient client, UUID jobId, String headSha, boolean fullHistory) {
+        return client.preparedQuery("UPDATE analysis.jobs SET head_sha = $2, full_history = full_history OR $3 "
+                + "WHERE id = $1").execute(Tuple.of(jobId, headSha, fullHistory)).replaceWithVoid();
+    }
+
     public Uni<List<Job>> stalled(Instant before) {
         return pool.preparedQuery("SELECT " + COLUMNS + " FROM analysis.jobs WHERE status IN ('queued', 'running') "
                 + "AND greatest(created_at, coalesce(started_at, created_at), coalesce((SELECT max(received_at) "
@@ -119,6 +129,7 @@ public class JobRepository {
                 row.getString("subject_login"), row.getString("status"), row.getInteger("progress"),
                 row.getString("stage"), row.getLong("items_processed"), row.getLong("items_total"),
                 Sql.instant(row, "since"), Sql.instant(row, "created_at"), Sql.instant(row, "started_at"),
-                Sql.instant(row, "completed_at"), row.getString("error_message"), row.getInteger("batch_count"));
+                Sql.instant(row, "completed_at"), row.getString("error_message"), row.getInteger("batch_count"),
+                row.getString("head_sha"), row.getBoolean("full_history"));
     }
 }

@@ -14,6 +14,7 @@ import io.gitinsight.analysis.domain.AnalysisResult;
 import io.gitinsight.analysis.domain.Job;
 import io.gitinsight.analysis.domain.TrackedRepository;
 import io.gitinsight.analysis.repository.FactReader;
+import io.gitinsight.analysis.repository.FactRepository;
 import io.gitinsight.analysis.repository.JobRepository;
 import io.gitinsight.analysis.repository.ResultRepository;
 import io.gitinsight.analysis.repository.TrackedRepositoryRepository;
@@ -46,13 +47,16 @@ public class AnalysisRunner {
     private final JobRepository jobs;
     private final TrackedRepositoryRepository repositories;
     private final FactReader facts;
+    private final FactRepository factStore;
     private final ResultRepository results;
     private final MetricsCalculator calculator;
     private final EventPublisher publisher;
     private final JobMetrics metrics;
 
     public AnalysisRunner(Pool pool, JobRepository jobs, TrackedRepositoryRepository repositories, FactReader facts,
-            ResultRepository results, MetricsCalculator calculator, EventPublisher publisher, JobMetrics metrics) {
+            FactRepository factStore, ResultRepository results, MetricsCalculator calculator, EventPublisher publisher,
+            JobMetrics metrics) {
+        this.factStore = factStore;
         this.pool = pool;
         this.jobs = jobs;
         this.repositories = repositories;
@@ -73,7 +77,8 @@ public class AnalysisRunner {
                     .chain(() -> pool.withTransaction(conn -> lock(conn, job.repositoryId())
                             .chain(() -> jobs.find(conn, jobId))
                             .chain(current -> current == null || !current.active() ? Uni.createFrom().nullItem()
-                                    : compute(conn, job.repositoryId(), jobId, true))))
+                                    : forgetRewrittenHistory(conn, current)
+                                            .chain(() -> compute(conn, job.repositoryId(), current, true)))))
                     .chain(outcome -> outcome == null ? Uni.createFrom().voidItem()
                             : announce(job, outcome)
                                     .chain(() -> pool.withTransaction(conn -> jobs.complete(conn, jobId)))
@@ -93,17 +98,34 @@ public class AnalysisRunner {
     private record Outcome(AnalysisResult result, List<UUID> insightIds) {
     }
 
-    private Uni<Outcome> compute(SqlConnection conn, UUID repositoryId, UUID jobId, boolean withInsights) {
+    /** A job that synced the whole history: the commits it did not send are no longer in it. */
+    private Uni<Void> forgetRewrittenHistory(SqlConnection conn, Job job) {
+        if (!job.fullHistory()) {
+            return Uni.createFrom().voidItem();
+        }
+        return factStore.forgetCommitsNotSeenBy(conn, job.repositoryId(), job.id()).invoke(forgotten -> {
+            if (forgotten > 0) {
+                LOG.infof("job %s: %d commits of %s are no longer in the history of %s (rewritten or another "
+                        + "branch) and were forgotten", job.id(), forgotten, job.repositoryId(), job.headSha());
+            }
+        }).replaceWithVoid();
+    }
+
+    /** {@code job}: the sync job whose data is in, or null for a recomputation after a webhook. */
+    private Uni<Outcome> compute(SqlConnection conn, UUID repositoryId, Job job, boolean withInsights) {
+        UUID jobId = job == null ? null : job.id();
+        String headSha = job == null ? null : job.headSha();
         return repositories.find(repositoryId).chain(repo -> repo == null ? Uni.createFrom().nullItem()
                 : facts.read(conn, repositoryId)
                         .emitOn(Infrastructure.getDefaultWorkerPool())
-                        .map(read -> calculate(repo, read, withInsights))
+                        .map(read -> calculate(repo, read, withInsights, headSha))
                         .chain(result -> results.write(conn, repositoryId, jobId, result)
                                 .call(() -> repositories.analyzed(conn, repositoryId, result.computedAt(), result.headSha()))
                                 .map(ids -> new Outcome(result, ids))));
     }
 
-    private AnalysisResult calculate(TrackedRepository repo, FactReader.Facts read, boolean withInsights) {
+    private AnalysisResult calculate(TrackedRepository repo, FactReader.Facts read, boolean withInsights,
+            String headSha) {
         long started = System.nanoTime();
         AnalysisResult result;
         try {
@@ -113,9 +135,8 @@ public class AnalysisRunner {
         }
         LOG.infof("analyzed %s: %d commits, %d pull requests in %d ms", repo.fullName(), read.commits().size(),
                 read.pullRequests().size(), (System.nanoTime() - started) / 1_000_000);
-        return withInsights ? result
-                : new AnalysisResult(result.computedAt(), result.metricsByWindow(), result.contributors(),
-                        result.pullRequests(), result.series(), List.of(), result.headSha());
+        return new AnalysisResult(result.computedAt(), result.metricsByWindow(), result.contributors(),
+                result.pullRequests(), result.series(), withInsights ? result.insights() : List.of(), headSha);
     }
 
     private Uni<Void> announce(Job job, Outcome outcome) {

@@ -80,9 +80,12 @@ public class IngestedBatchService {
         if (batch.tree() != null) {
             List<SourceFile> files = new ArrayList<>();
             batch.tree().path("files").forEach(f -> files.add(IngestedRecords.sourceFile(f)));
-            first = first.chain(() -> facts.sourceFiles(conn, repo, files));
+            String headSha = IngestedRecords.text(batch.tree(), "head_sha");
+            boolean fullHistory = batch.tree().path("full_history").asBoolean(false);
+            first = first.chain(() -> facts.sourceFiles(conn, repo, files))
+                    .chain(() -> jobs.tip(conn, batch.jobId(), headSha, fullHistory));
         }
-        return first.chain(() -> facts.commits(conn, repo, r.commits()))
+        return first.chain(() -> facts.commits(conn, repo, batch.jobId(), r.commits()))
                 .chain(() -> facts.pullRequests(conn, repo, r.pullRequests()))
                 .chain(() -> facts.reviews(conn, repo, r.reviews())).chain(() -> facts.issues(conn, repo, r.issues()))
                 .chain(() -> facts.deployments(conn, repo, r.deployments()))

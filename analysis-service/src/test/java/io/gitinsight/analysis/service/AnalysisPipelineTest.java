@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.gitinsight.analysis.Eventually;
 import io.gitinsight.analysis.IngestedData;
@@ -137,6 +138,56 @@ class AnalysisPipelineTest {
             assertThat(count("SELECT count(*) FROM analysis.file_changes WHERE repository_id = $1", repoId)).isEqualTo(5);
             assertThat(snapshot(repoId, "all")).isEqualTo(all);
         }
+    }
+
+    @Test
+    void aSyncOfTheWholeHistoryForgetsTheCommitsNoLongerInIt() throws Exception {
+        String repo = addRepository();
+        UUID repoId = UUID.fromString(repo);
+        try (BrokerProbe requests = BrokerProbe.bind("repository.analysis.requested")) {
+            syncAndWait(requests, repo, true, C2, List.of(
+                    commit(C1, List.of(), "Alice", "alice@example.com", "2026-11-01T10:00:00Z", "One", "A.java", 4, 0),
+                    commit(C2, List.of(C1), "Bob", "bob@example.com", "2026-11-02T10:00:00Z", "Two", "A.java", 1, 1)));
+            assertThat(snapshot(repoId, "all").path("commit_count").asInt()).isEqualTo(2);
+            assertThat(analyzedHead(repoId)).isEqualTo(C2);
+
+            // an incremental sync adds to what is there
+            syncAndWait(requests, repo, false, C3, List.of(
+                    commit(C3, List.of(C2), "Bob", "bob@example.com", "2026-11-03T10:00:00Z", "Three", "B.java", 2, 0)));
+            assertThat(snapshot(repoId, "all").path("commit_count").asInt()).isEqualTo(3);
+            assertThat(analyzedHead(repoId)).isEqualTo(C3);
+
+            // a force-push rewrote C2 and C3 into C5: ingestion read the whole history again, and C2 and C3 go
+            syncAndWait(requests, repo, true, C5, List.of(
+                    commit(C1, List.of(), "Alice", "alice@example.com", "2026-11-01T10:00:00Z", "One", "A.java", 4, 0),
+                    commit(C5, List.of(C1), "Carol", "carol@example.com", "2026-11-04T10:00:00Z", "Five", "C.java", 9, 0)));
+            JsonNode all = snapshot(repoId, "all");
+            assertThat(all.path("commit_count").asInt()).isEqualTo(2);
+            assertThat(all.path("additions").asInt()).isEqualTo(13);
+            assertThat(count("SELECT count(*) FROM analysis.file_changes WHERE repository_id = $1", repoId)).isEqualTo(2);
+            assertThat(count("SELECT count(*) FROM analysis.commits WHERE repository_id = $1 AND sha IN ('" + C2 + "', '"
+                    + C3 + "')", repoId)).isZero();
+            assertThat(analyzedHead(repoId)).isEqualTo(C5);
+        }
+    }
+
+    /** One analysis of {@code repo} whose sync delivers {@code commits} in one batch, awaited to completion. */
+    private void syncAndWait(BrokerProbe requests, String repo, boolean fullHistory, String head, List<JsonNode> commits)
+            throws Exception {
+        String job = as().post("/repositories/" + repo + "/analyze").then().statusCode(202).extract().path("id");
+        UUID jobId = UUID.fromString(job);
+        UUID repoId = UUID.fromString(repo);
+        ObjectNode tree = IngestedData.tree(head, "A.java", "Java", 5);
+        tree.put("full_history", fullHistory);
+        requests.publish(EventEnvelope.of(EventType.GITHUB_DATA_INGESTED, job, repoId,
+                IngestedData.batch(jobId, repoId, 1, 1, null, tree, commits, List.of(), List.of(), List.of())));
+        Eventually.until(() -> given().get("/jobs/" + job).then().extract().<String> path("status"), "completed"::equals,
+                WAIT);
+    }
+
+    private String analyzedHead(UUID repo) {
+        return pool.preparedQuery("SELECT analyzed_head_sha FROM analysis.repositories WHERE id = $1")
+                .execute(Tuple.of(repo)).map(rows -> rows.iterator().next().getString(0)).await().atMost(WAIT);
     }
 
     @Test

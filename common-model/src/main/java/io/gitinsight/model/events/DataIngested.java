@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * {@code github.data.ingested}: batch {@code batchNumber} of {@code batchCount} (1-based) of what one
  * sync job collected. {@code repository} (GitHub's metadata and languages, null for a plain git remote)
- * and {@code tree} (the files at the branch tip: {@code {branch, head_sha, files: [{path, language, bytes,
- * code, comments, blanks}]}}, what LOC and the truck factor are computed from) ride on batch 1; each list holds normalized
+ * and {@code tree} (the files at the branch tip: {@code {branch, head_sha, full_history, files: [{path,
+ * language, bytes, code, comments, blanks}]}}, what LOC and the truck factor are computed from;
+ * {@code full_history}: the job's commits are the branch's whole history, not only those since the
+ * previous sync, so commits it does not hold are no longer in the history) ride on batch 1; each list holds normalized
  * records of one kind; a consumer knows the job is fully
  * delivered when it has seen every batch number up to {@code batchCount}.
  */

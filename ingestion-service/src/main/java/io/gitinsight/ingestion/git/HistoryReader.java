@@ -64,6 +64,23 @@ public final class HistoryReader {
         return count;
     }
 
+    /**
+     * Whether a history read since {@code previous} would be complete: only when {@code previous} is still
+     * in {@code head}'s history. After a force-push (or when the previous head is gone from the mirror)
+     * the commits reachable from it but no longer from the branch have to be forgotten, so the whole
+     * history is read again.
+     */
+    public boolean continues(ObjectId previous, ObjectId head) throws IOException {
+        if (previous == null) {
+            return false;
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            return walk.isMergedInto(walk.parseCommit(previous), walk.parseCommit(head));
+        } catch (org.eclipse.jgit.errors.MissingObjectException | org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            return false;
+        }
+    }
+
     private CommitRecord record(RevCommit commit, DiffFormatter diff, ObjectReader reader) throws IOException {
         List<String> parents = new ArrayList<>();
         for (RevCommit parent : commit.getParents()) {

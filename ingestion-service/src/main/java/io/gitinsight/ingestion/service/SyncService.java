@@ -93,7 +93,9 @@ public class SyncService {
         return metadata.chain(repo -> progress(request, "git_history", 15, 0, null, accounting)
                 .chain(() -> history(request, repo, token))
                 .chain(git -> {
-                    JsonNode tree = Json.mapper().valueToTree(git.tree());
+                    ObjectNode tree = Json.mapper().valueToTree(git.tree());
+                    // all of history: analysis forgets the commits this sync did not send (a force-push's)
+                    tree.put("full_history", git.fullHistory());
                     if (fullName == null) {
                         return Uni.createFrom().item(BatchItems.split(repo, tree, git.commits(), null, batchSize));
                     }
@@ -139,8 +141,11 @@ public class SyncService {
                         result.branch(), result.head(), request.requestedBy()));
     }
 
-    /** What the mirror gave: the history since the previous head, and the files at the tip (always all). */
-    private record HistoryResult(String branch, String head, List<JsonNode> commits, TipTree tree) {
+    /**
+     * What the mirror gave: the history since the previous head ({@code fullHistory}: all of it, the first
+     * time, after a branch change or a force-push), and the files at the tip (always all).
+     */
+    private record HistoryResult(String branch, String head, List<JsonNode> commits, TipTree tree, boolean fullHistory) {
     }
 
     private HistoryResult readHistory(AnalysisRequested request, String cloneUrl, String token, String branch,
@@ -151,11 +156,14 @@ public class SyncService {
             if (head == null) {
                 throw new IllegalStateException("branch " + ref + " does not exist in " + cloneUrl);
             }
-            ObjectId since = previous == null || !previous.branch().equals(ref) ? null : git.resolve(previous.headSha());
+            HistoryReader history = new HistoryReader(git);
+            ObjectId previousHead = previous == null || !previous.branch().equals(ref) ? null
+                    : git.resolve(previous.headSha());
+            ObjectId since = history.continues(previousHead, head) ? previousHead : null;
             List<JsonNode> commits = new ArrayList<>();
-            new HistoryReader(git).read(head, since, c -> commits.add(Json.mapper().valueToTree(c)));
+            history.read(head, since, c -> commits.add(Json.mapper().valueToTree(c)));
             TipTree tree = new TreeReader(git, locMaxFileBytes).read(ref, head);
-            return new HistoryResult(ref, head.getName(), commits, tree);
+            return new HistoryResult(ref, head.getName(), commits, tree, since == null);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the history of " + cloneUrl + " failed", e);
         }
