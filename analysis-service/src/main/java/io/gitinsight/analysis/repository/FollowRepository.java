@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Who follows which repository. Both operations answer whether anything changed. */
@@ -18,13 +19,13 @@ public class FollowRepository {
         this.pool = pool;
     }
 
-    public Uni<Boolean> follow(UUID userId, UUID repositoryId) {
-        return pool.preparedQuery("INSERT INTO analysis.follows (user_id, repository_id) VALUES ($1, $2) "
+    public Uni<Boolean> follow(SqlClient client, UUID userId, UUID repositoryId) {
+        return client.preparedQuery("INSERT INTO analysis.follows (user_id, repository_id) VALUES ($1, $2) "
                 + "ON CONFLICT DO NOTHING").execute(Tuple.of(userId, repositoryId)).map(rows -> rows.rowCount() == 1);
     }
 
-    public Uni<Boolean> unfollow(UUID userId, UUID repositoryId) {
-        return pool.preparedQuery("DELETE FROM analysis.follows WHERE user_id = $1 AND repository_id = $2")
+    public Uni<Boolean> unfollow(SqlClient client, UUID userId, UUID repositoryId) {
+        return client.preparedQuery("DELETE FROM analysis.follows WHERE user_id = $1 AND repository_id = $2")
                 .execute(Tuple.of(userId, repositoryId)).map(rows -> rows.rowCount() == 1);
     }
 }

@@ -28,8 +28,8 @@ public class TrackedRepositoryRepository {
     }
 
     /** Inserts unless the full name is taken; answers the stored row, or null when it was taken. */
-    public Uni<TrackedRepository> insert(TrackedRepository r, UUID addedBy) {
-        return pool.preparedQuery("INSERT INTO analysis.repositories (id, github_id, name, full_name, owner, "
+    public Uni<TrackedRepository> insert(SqlClient client, TrackedRepository r, UUID addedBy) {
+        return client.preparedQuery("INSERT INTO analysis.repositories (id, github_id, name, full_name, owner, "
                 + "description, url, clone_url, language, stars, forks, watchers, size_kb, default_branch, created_at, "
                 + "updated_at, added_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
                 + "ON CONFLICT DO NOTHING RETURNING " + COLUMNS)

@@ -19,6 +19,8 @@ import io.gitinsight.model.events.EventType;
 import io.gitinsight.model.events.RepositoryFollowed;
 import io.gitinsight.support.error.ApiException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Adding, changing, deleting and following repositories. A GitHub repository is added only once GitHub
@@ -33,9 +35,11 @@ public class RepositoryService {
     private final IngestionClient ingestion;
     private final CloneUrls cloneUrls;
     private final EventPublisher publisher;
+    private final Pool pool;
 
     public RepositoryService(TrackedRepositoryRepository repositories, FollowRepository follows,
-            IngestionClient ingestion, CloneUrls cloneUrls, EventPublisher publisher) {
+            IngestionClient ingestion, CloneUrls cloneUrls, EventPublisher publisher, Pool pool) {
+        this.pool = pool;
         this.repositories = repositories;
         this.follows = follows;
         this.ingestion = ingestion;
@@ -49,12 +53,15 @@ public class RepositoryService {
         }
         Uni<TrackedRepository> candidate = fullName != null ? fromGitHub(fullName.trim())
                 : Uni.createFrom().item(() -> cloneUrls.plainRemote(cloneUrl.trim()));
+        // the row, the adder's follow and its event together: with the broker down nothing is stored (503),
+        // so that trying again adds the repository instead of answering 409 for a half-done add
         return candidate.chain(repo -> existing(repo.fullName())
-                .chain(() -> repositories.insert(repo, actor.userId()))
+                .chain(() -> pool.withTransaction(conn -> repositories.insert(conn, repo, actor.userId())
+                        .call(inserted -> inserted == null ? Uni.createFrom().voidItem()
+                                : followIn(conn, inserted.id(), actor, true))))
                 .chain(inserted -> inserted != null ? Uni.createFrom().item(inserted)
                         // lost a race with a simultaneous add of the same name
-                        : existing(repo.fullName()).replaceWith(repo)))
-                .call(repo -> follow(repo.id(), actor, true));
+                        : existing(repo.fullName()).replaceWith(repo)));
     }
 
     private Uni<TrackedRepository> fromGitHub(String fullName) {
@@ -107,7 +114,15 @@ public class RepositoryService {
     }
 
     public Uni<Void> follow(UUID id, Actor actor, boolean following) {
-        return find(id).chain(repo -> following ? follows.follow(actor.userId(), id) : follows.unfollow(actor.userId(), id))
+        return find(id).chain(repo -> pool.withTransaction(conn -> followIn(conn, id, actor, following)));
+    }
+
+    /**
+     * The follow changes and its event is published before the transaction commits: a broker that does not
+     * take the event rolls the change back, so the stored follows and the streams' never disagree.
+     */
+    private Uni<Void> followIn(SqlConnection conn, UUID id, Actor actor, boolean following) {
+        return (following ? follows.follow(conn, actor.userId(), id) : follows.unfollow(conn, actor.userId(), id))
                 .chain(changed -> !changed ? Uni.createFrom().voidItem()
                         : publisher.publish(EventEnvelope.of(EventType.USER_REPOSITORY_FOLLOWED, actor.userId().toString(), id,
                                 new RepositoryFollowed(actor.userId(), id, following))));
