@@ -79,6 +79,9 @@ ensure_tools() {
   # deploy/manifest-tests runs `docker-compose config` (no Docker engine needed)
   command -v docker-compose >/dev/null || apt_install docker-compose
   command -v curl >/dev/null || apt_install curl
+  # up.sh's sample analysis (deploy/local/first-minute.py) and the system test that runs it
+  command -v python3 >/dev/null || apt_install python3
+  command -v git >/dev/null || apt_install git
 }
 
 ensure_tools
