@@ -33,6 +33,7 @@ public final class RequiredEnvironment {
             Map.entry("GITHUB_GRAPHQL_ENABLED", "GraphQL first is the default; a switch for incidents"),
             Map.entry("WEBHOOK_ALLOW_UNSIGNED", "a development escape hatch that must stay off"),
             Map.entry("GITINSIGHT_ALLOW_LOCAL_REPOS", "file:// clones are for development and tests only"),
+            Map.entry("GITINSIGHT_LOCAL_OPERATOR", "the local platform's operator session (up.sh) must stay off"),
             Map.entry("ANALYSIS_SCHEDULER_EVERY", "tuning: how often due re-analyses are looked for"),
             Map.entry("ORG_IMPORT_TIMEOUT", "tuning: when a running org import counts as abandoned"),
             Map.entry("DORA_PRODUCTION_ENVIRONMENT", "the contract's default environment name"),
