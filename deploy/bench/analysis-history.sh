@@ -10,6 +10,8 @@
 # 40 commits, renames); REPO=/path/to/repo.git analyzes an existing bare repository instead. The request
 # is published on the exchange as analysis-service publishes it (perf-test, one message), so no login is
 # needed; the repository and job rows are created with psql like POST /repositories and /analyze do.
+# Settings (environment): COMMITS, REPO, BENCH_DB (gitinsight: the platform's database), PGHOST,
+# RABBITMQ_HOST/PORT/USER/PASSWORD, RABBITMQ_VHOST (/; the platform's -Drabbitmq-virtual-host), PERF_TEST_VERSION.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/local/common.sh
@@ -57,7 +59,9 @@ jar="$HOME/.m2/repository/com/rabbitmq/perf-test/$PERF_TEST_VERSION/perf-test-$P
 
 echo "analyzing $commits commits of $repo (git log --numstat: ${git_seconds}s)"
 start=$(date +%s.%N)
-java -cp "$(cat "$work/cp.txt"):$jar" com.rabbitmq.perf.PerfTest --uri "amqp://${RABBITMQ_USER:-guest}:${RABBITMQ_PASSWORD:-guest}@${RABBITMQ_HOST:-localhost}:${RABBITMQ_PORT:-5672}" \
+vhost=${RABBITMQ_VHOST:-/}
+[ "$vhost" = / ] && vhost= || vhost="/$vhost"
+java -cp "$(cat "$work/cp.txt"):$jar" com.rabbitmq.perf.PerfTest --uri "amqp://${RABBITMQ_USER:-guest}:${RABBITMQ_PASSWORD:-guest}@${RABBITMQ_HOST:-localhost}:${RABBITMQ_PORT:-5672}$vhost" \
   --producers 1 --consumers 0 --pmessages 1 --exchange gitinsight.events --type topic --predeclared \
   --routing-key repository.analysis.requested --body "$work/request.json" --body-content-type application/json \
   --flag persistent >"$work/perf.txt" 2>&1
