@@ -15,6 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/local/common.sh
+source deploy/bench/bench-tools.sh
 
 COMMITS=${COMMITS:-8000}
 PERF_TEST_VERSION=${PERF_TEST_VERSION:-2.22.1}
@@ -48,23 +49,11 @@ cat >"$work/request.json" <<JSON
              "default_branch": "$branch", "since": null}}
 JSON
 
-cat >"$work/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
-<groupId>bench</groupId><artifactId>perf-test-classpath</artifactId><version>1</version>
-<dependencies><dependency><groupId>com.rabbitmq</groupId><artifactId>perf-test</artifactId>
-<version>$PERF_TEST_VERSION</version></dependency></dependencies></project>
-POM
-./mvnw -q -f "$work/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime
-jar="$HOME/.m2/repository/com/rabbitmq/perf-test/$PERF_TEST_VERSION/perf-test-$PERF_TEST_VERSION.jar"
+perf_test_cp=$(maven_classpath "com.rabbitmq:perf-test:$PERF_TEST_VERSION" "$work")
 
 echo "analyzing $commits commits of $repo (git log --numstat: ${git_seconds}s)"
 start=$(date +%s.%N)
-vhost=${RABBITMQ_VHOST:-/}
-[ "$vhost" = / ] && vhost= || vhost="/$vhost"
-java -cp "$(cat "$work/cp.txt"):$jar" com.rabbitmq.perf.PerfTest --uri "amqp://${RABBITMQ_USER:-guest}:${RABBITMQ_PASSWORD:-guest}@${RABBITMQ_HOST:-localhost}:${RABBITMQ_PORT:-5672}$vhost" \
-  --producers 1 --consumers 0 --pmessages 1 --exchange gitinsight.events --type topic --predeclared \
-  --routing-key repository.analysis.requested --body "$work/request.json" --body-content-type application/json \
-  --flag persistent >"$work/perf.txt" 2>&1
+publish_event repository.analysis.requested "$work/request.json" "$perf_test_cp"
 
 status=queued
 while [ "$status" = queued ] || [ "$status" = running ]; do

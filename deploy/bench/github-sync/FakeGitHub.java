@@ -247,7 +247,8 @@ public class FakeGitHub {
             data.put("rateLimit", Map.of("cost", cost, "remaining", LIMIT - used, "limit", LIMIT, "resetAt",
                     Instant.ofEpochSecond(RESET).toString()));
             data.put("repository", Map.of("pullRequests", connection));
-            return ResponseDefinition.okForJson(Map.of("data", data)).toBuilder()
+            return aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+                    .withBody(Json.write(Map.of("data", data)))
                     .withHeader("x-ratelimit-limit", Long.toString(LIMIT))
                     .withHeader("x-ratelimit-remaining", Long.toString(LIMIT - used))
                     .withHeader("x-ratelimit-used", Long.toString(used))
@@ -256,7 +257,8 @@ public class FakeGitHub {
         }
 
         private static ResponseDefinition error(String message) {
-            return ResponseDefinition.okForJson(Map.of("errors", List.of(Map.of("message", message))));
+            return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                    .withBody(Json.write(Map.of("errors", List.of(Map.of("message", message))))).build();
         }
 
         @Override
