@@ -82,6 +82,10 @@ measure() { # name url -> "p50 p99 rps"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$2" >"$out"
   if grep -qE 'Non-2xx or 3xx responses|Socket errors' "$out"; then
     cat "$out" >&2
+    if [ "$1" = gateway ]; then # the gateway counts its answers by status class: which ones failed
+      curl -fsS "http://127.0.0.1:$GATEWAY_PORT/metrics" | grep '^gateway_requests_total' >&2 || true
+      grep -E '"level":"(WARN|ERROR)"' "$WORK/gateway.log" | tail -3 >&2 || true
+    fi
     die "$1: some requests failed (see above); the numbers would not mean anything"
   fi
   echo "$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")") $(to_ms "$(awk '$1 == "99%" {print $2}' "$out")") \
@@ -90,11 +94,16 @@ $(awk '$1 == "Requests/sec:" {print $2}' "$out")"
 
 echo "read: GET $READ_PATH ($(wc -c <"$WORK/body.json") bytes), $CONNECTIONS connections, $THREADS threads," \
   "$DURATION each (after $WARMUP warm-up), $(nproc) cores shared by wrk and the servers"
-read -r s50 s99 srps <<<"$(measure query-service "$SERVICE")"
+# measure writes its figures to a file, so that a failed measurement stops the script (set -e) instead of
+# leaving an empty row
+measure query-service "$SERVICE" >"$WORK/query-service.res"
+read -r s50 s99 srps <"$WORK/query-service.res"
 if [ "$GATEWAY" = true ]; then
-  read -r g50 g99 grps <<<"$(measure gateway "$THROUGH")"
+  measure gateway "$THROUGH" >"$WORK/gateway.res"
+  read -r g50 g99 grps <"$WORK/gateway.res"
 fi
-read -r c50 c99 crps <<<"$(measure ceiling "$CEILING")"
+measure ceiling "$CEILING" >"$WORK/ceiling.res"
+read -r c50 c99 crps <"$WORK/ceiling.res"
 
 printf '\n%-22s %12s %12s %14s %12s\n' "" "p50 (ms)" "p99 (ms)" "requests/s" "of ceiling"
 row() { # name p50 p99 rps
