@@ -10,9 +10,12 @@
 # 40 commits, renames); REPO=/path/to/repo.git analyzes an existing bare repository instead. The request
 # is published on the exchange as analysis-service publishes it (perf-test, one message), so no login is
 # needed; the repository and job rows are created with psql like POST /repositories and /analyze do.
+# Settings (environment): COMMITS, REPO, BENCH_DB (gitinsight: the platform's database), PGHOST,
+# RABBITMQ_HOST/PORT/USER/PASSWORD, RABBITMQ_VHOST (/; the platform's -Drabbitmq-virtual-host), PERF_TEST_VERSION.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/local/common.sh
+source deploy/bench/bench-tools.sh
 
 COMMITS=${COMMITS:-8000}
 PERF_TEST_VERSION=${PERF_TEST_VERSION:-2.22.1}
@@ -46,21 +49,11 @@ cat >"$work/request.json" <<JSON
              "default_branch": "$branch", "since": null}}
 JSON
 
-cat >"$work/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
-<groupId>bench</groupId><artifactId>perf-test-classpath</artifactId><version>1</version>
-<dependencies><dependency><groupId>com.rabbitmq</groupId><artifactId>perf-test</artifactId>
-<version>$PERF_TEST_VERSION</version></dependency></dependencies></project>
-POM
-./mvnw -q -f "$work/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime
-jar="$HOME/.m2/repository/com/rabbitmq/perf-test/$PERF_TEST_VERSION/perf-test-$PERF_TEST_VERSION.jar"
+perf_test_cp=$(maven_classpath "com.rabbitmq:perf-test:$PERF_TEST_VERSION" "$work")
 
 echo "analyzing $commits commits of $repo (git log --numstat: ${git_seconds}s)"
 start=$(date +%s.%N)
-java -cp "$(cat "$work/cp.txt"):$jar" com.rabbitmq.perf.PerfTest --uri "amqp://${RABBITMQ_USER:-guest}:${RABBITMQ_PASSWORD:-guest}@${RABBITMQ_HOST:-localhost}:${RABBITMQ_PORT:-5672}" \
-  --producers 1 --consumers 0 --pmessages 1 --exchange gitinsight.events --type topic --predeclared \
-  --routing-key repository.analysis.requested --body "$work/request.json" --body-content-type application/json \
-  --flag persistent >"$work/perf.txt" 2>&1
+publish_event repository.analysis.requested "$work/request.json" "$perf_test_cp"
 
 status=queued
 while [ "$status" = queued ] || [ "$status" = running ]; do

@@ -9,7 +9,8 @@
 # Settings (environment): SUBSCRIBERS (1000), EVENTS (100), INTERVAL_MS (100: one event every 100 ms, so
 # 10,000 deliveries a second at 1000 subscribers), WARMUP_EVENTS (50, published first and not measured),
 # DB_NAME (gitinsight; its analysis schema must exist),
-# DB_HOST, DB_USER, DB_PASSWORD, REDIS_URL, RABBITMQ_HOST/PORT/USER/PASSWORD, QUERY_PORT (18082).
+# DB_HOST, DB_USER, DB_PASSWORD, REDIS_URL, RABBITMQ_HOST/PORT/USER/PASSWORD/VHOST, QUERY_PORT (18082),
+# QUERY_JAVA_OPTS (e.g. -Drabbitmq-virtual-host=gitinsight-bench, the same virtual host as RABBITMQ_VHOST).
 # The subscribers run in one JVM on the same machine as the service. Not asserted anywhere: read by hand.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bench-common.sh"

@@ -8,7 +8,7 @@
 #
 # Settings (environment): TARGET (http://localhost:8083/webhooks/github; through the gateway:
 # http://localhost:8080/api/v1/webhooks/github), PAYLOAD (a fixture), DURATION (20s), CONNECTIONS (16),
-# THREADS (2), PERF_TEST_VERSION (2.22.1).
+# THREADS (2), PERF_TEST_VERSION (2.22.1), RABBITMQ_HOST/PORT/USER/PASSWORD/VHOST (perf-test's broker).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -53,17 +53,10 @@ accepted=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
 
 echo
 echo "RabbitMQ publish with confirms (perf-test $PERF_TEST_VERSION, one producer, same body size):"
-# perf-test from Maven Central is a plain jar: resolve it with its dependencies into a class path
-cat >"$work/pom.xml" <<POM
-<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
-<groupId>bench</groupId><artifactId>perf-test-classpath</artifactId><version>1</version>
-<dependencies><dependency><groupId>com.rabbitmq</groupId><artifactId>perf-test</artifactId>
-<version>$PERF_TEST_VERSION</version></dependency></dependencies></project>
-POM
-./mvnw -q -f "$work/pom.xml" dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=runtime
-jar="$HOME/.m2/repository/com/rabbitmq/perf-test/$PERF_TEST_VERSION/perf-test-$PERF_TEST_VERSION.jar"
+ROOT=$(pwd)
+source deploy/bench/bench-tools.sh
 size=$(wc -c <"$PAYLOAD")
-java -cp "$(cat "$work/cp.txt"):$jar" com.rabbitmq.perf.PerfTest --uri "amqp://${RABBITMQ_USER:-guest}:${RABBITMQ_PASSWORD:-guest}@${RABBITMQ_HOST:-localhost}:${RABBITMQ_PORT:-5672}" \
+java -cp "$(maven_classpath "com.rabbitmq:perf-test:$PERF_TEST_VERSION" "$work")" com.rabbitmq.perf.PerfTest --uri "$(amqp_uri)" \
   --producers 1 --consumers 0 --confirm 64 --size "$size" --flag persistent --queue bench-confirms \
   --auto-delete true --time "${DURATION%s}" 2>&1 | tee "$work/perf.txt" | grep -E 'sending rate avg|summary' || true
 confirms=$(grep -o 'sending rate avg: [0-9]*' "$work/perf.txt" | grep -o '[0-9]*$' | tail -1)
