@@ -1,8 +1,11 @@
 package io.gitinsight.gateway;
 
 import static io.gitinsight.gateway.ErrorAnswers.assertError;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,6 +27,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 
@@ -45,7 +49,8 @@ class WebSocketPassThroughTest {
     @BeforeEach
     void connectWithFullBudgets() {
         counters.forget();
-        client = FakeBackends.vertx().createWebSocketClient();
+        // the client's own default is 50 WebSockets to one host
+        client = FakeBackends.vertx().createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1000));
     }
 
     @AfterEach
@@ -138,6 +143,46 @@ class WebSocketPassThroughTest {
         next();
         socket.writeTextMessage("after");
         assertThat(next()).isEqualTo("echo:after");
+    }
+
+    @Test
+    void holdsMoreStreamsThanTheProxyPoolWhileRequestsStillPassAndRefusesThoseAboveItsMaximum() throws Exception {
+        // a premium subscriber: 240 upgrades would exhaust a guest's 100 requests an hour
+        String premium = "Bearer " + TestTokens.token(Role.PREMIUM);
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < FakeBackends.MAX_WEBSOCKETS; i++) {
+            try {
+                sockets.add(connect(new WebSocketConnectOptions().setURI("/api/v1/stream/repository/r" + i + "/updates")
+                        .addHeader("Authorization", premium)));
+            } catch (Exception e) {
+                throw new AssertionError("DEBUGIDX " + i, e);
+            }
+        }
+        for (int i = 0; i < FakeBackends.MAX_WEBSOCKETS; i++) {
+            next();
+        }
+        // the streams hold connections of their own: proxied requests to the same backend still pass
+        Callers.guest().get("/api/v1/fast/trending").then().statusCode(200);
+        assertThat(given().get("/metrics").asString())
+                .contains("gitinsight_gateway_websockets_open " + FakeBackends.MAX_WEBSOCKETS + ".0");
+
+        Response refused = upgrade("/api/v1/stream/global/activity", "ws-full-1");
+        assertError(refused, 503, "UPSTREAM_UNAVAILABLE");
+        assertThat(refused.jsonPath().getString("error.details.reason")).isEqualTo("websocket_limit");
+        assertThat(refused.header("Retry-After")).isEqualTo("5");
+
+        // a stream that ends gives its place back
+        sockets.get(0).close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        String released = "gitinsight_gateway_websockets_open " + (FakeBackends.MAX_WEBSOCKETS - 1) + ".0";
+        for (int i = 0; i < 50 && !given().get("/metrics").asString().contains(released); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(given().get("/metrics").asString()).contains(released);
+        WebSocket again = connect(new WebSocketConnectOptions().setURI("/api/v1/stream/global/activity")
+                .addHeader("Authorization", premium));
+        next();
+        again.writeTextMessage("still");
+        assertThat(next()).isEqualTo("echo:still");
     }
 
     /** A WebSocket handshake sent as a plain request, so that a refusal's status and body can be read. */

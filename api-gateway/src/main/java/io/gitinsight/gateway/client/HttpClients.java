@@ -13,13 +13,16 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 
 /**
- * The gateway's outbound HTTP: one pooled client for proxied traffic, one for its own small calls (JWKS,
- * API-key checks, health probes), so that a burst of one never starves the other. Backends by name.
+ * The gateway's outbound HTTP: one pooled client for proxied traffic, one for WebSocket tunnels (each
+ * holds its connection as long as the stream lives: 200 subscribers would otherwise take every proxy
+ * connection), one for its own small calls (JWKS, API-key checks, health probes), so that a burst of one
+ * never starves another. Backends by name.
  */
 @ApplicationScoped
 public class HttpClients {
 
     private final HttpClient proxy;
+    private final HttpClient tunnels;
     private final HttpClient calls;
     private final Map<String, Backend> backends = new TreeMap<>();
 
@@ -27,6 +30,9 @@ public class HttpClients {
         int connectMillis = (int) config.connectTimeout().toMillis();
         this.proxy = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(connectMillis)
                 .setKeepAlive(true).setDecompressionSupported(false), new PoolOptions().setHttp1MaxSize(200));
+        this.tunnels = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(connectMillis)
+                .setDecompressionSupported(false),
+                new PoolOptions().setHttp1MaxSize(config.maxWebSockets()));
         this.calls = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(connectMillis),
                 new PoolOptions().setHttp1MaxSize(20));
         config.backends().forEach((name, url) -> backends.put(name, Backend.parse(name, url)));
@@ -34,6 +40,10 @@ public class HttpClients {
 
     public HttpClient proxy() {
         return proxy;
+    }
+
+    public HttpClient tunnels() {
+        return tunnels;
     }
 
     public HttpClient calls() {
@@ -55,6 +65,7 @@ public class HttpClients {
     @PreDestroy
     void close() {
         proxy.close();
+        tunnels.close();
         calls.close();
     }
 }

@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import io.gitinsight.gateway.client.AuthClient;
 import io.gitinsight.gateway.client.HttpClients;
 import io.gitinsight.gateway.proxy.BackendProxy;
+import io.gitinsight.gateway.proxy.WebSocketTunnel;
 import io.gitinsight.gateway.ratelimit.RateLimiter;
 import io.gitinsight.gateway.routing.RouteTable;
 import io.gitinsight.gateway.security.ApiKeyVerifier;
@@ -18,6 +19,7 @@ import io.gitinsight.gateway.security.Authenticator;
 import io.gitinsight.gateway.security.ClientAddress;
 import io.gitinsight.support.security.AccessTokenVerifier;
 import io.gitinsight.support.security.JwksKeys;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 
@@ -63,7 +65,9 @@ public class GatewayBeans {
 
     @Produces
     @Singleton
-    BackendProxy backendProxy(Vertx vertx, HttpClients clients, GatewayConfig config) {
-        return new BackendProxy(vertx, clients.proxy(), config.connectTimeout().toMillis());
+    BackendProxy backendProxy(Vertx vertx, HttpClients clients, GatewayConfig config, MeterRegistry registry) {
+        return new BackendProxy(clients.proxy(), config.connectTimeout().toMillis(),
+                new WebSocketTunnel(vertx, clients.tunnels(), config.connectTimeout().toMillis(), config.maxWebSockets(),
+                        registry));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** The gateway's configuration; the route table itself is described in application.properties. */
 @ConfigMapping(prefix = "gitinsight.gateway")
@@ -29,6 +30,15 @@ public interface GatewayConfig {
 
     @WithDefault("2s")
     Duration connectTimeout();
+
+    /**
+     * WebSockets one gateway replica tunnels at once; each holds a connection to query-service for its
+     * lifetime, from a pool of its own (so that streams never starve proxied requests). Above it an upgrade
+     * is answered 503 at once.
+     */
+    @WithName("max-websockets")
+    @WithDefault("10000")
+    int maxWebSockets();
 
     /** Bodies above this are refused before they are streamed to a backend (GitHub's webhook cap). */
     @WithDefault("25M")

@@ -6,7 +6,6 @@ import io.gitinsight.model.error.ErrorBody;
 import io.gitinsight.model.error.ErrorCode;
 import io.gitinsight.support.error.ErrorResponses;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
@@ -37,9 +36,9 @@ public class BackendProxy {
     private final WebSocketTunnel webSockets;
     private final long connectTimeoutMillis;
 
-    public BackendProxy(Vertx vertx, HttpClient client, long connectTimeoutMillis) {
+    public BackendProxy(HttpClient client, long connectTimeoutMillis, WebSocketTunnel webSockets) {
         this.connectTimeoutMillis = connectTimeoutMillis;
-        this.webSockets = new WebSocketTunnel(vertx, client, connectTimeoutMillis);
+        this.webSockets = webSockets;
         // upgrades never reach HttpProxy (its failed upgrades have no body): WebSocketTunnel takes them
         this.proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client);
         proxy.origin(this::open);

@@ -4,11 +4,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.gitinsight.model.error.ErrorBody;
 import io.gitinsight.model.error.ErrorCode;
 import io.gitinsight.support.error.ErrorResponses;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -28,7 +31,7 @@ import io.vertx.core.net.NetSocket;
  * any other request: 503/504/502 {@code UPSTREAM_UNAVAILABLE}, or the backend's own refusal, in the
  * contract's error body.
  */
-final class WebSocketTunnel {
+public final class WebSocketTunnel {
 
     /** The backend's handshake headers the client needs to complete its own. */
     private static final Set<String> HANDSHAKE_HEADERS = Set.of("upgrade", "connection", "sec-websocket-accept",
@@ -37,14 +40,42 @@ final class WebSocketTunnel {
     private final Vertx vertx;
     private final HttpClient client;
     private final long connectTimeoutMillis;
+    private final int max;
+    /** Handshakes under way and tunnels open: each holds a connection of {@code client}'s pool. */
+    private final AtomicInteger open = new AtomicInteger();
 
-    WebSocketTunnel(Vertx vertx, HttpClient client, long connectTimeoutMillis) {
+    /** {@code client}: a pool of its own, of at least {@code max} connections. */
+    public WebSocketTunnel(Vertx vertx, HttpClient client, long connectTimeoutMillis, int max, MeterRegistry registry) {
         this.vertx = vertx;
         this.client = client;
         this.connectTimeoutMillis = connectTimeoutMillis;
+        this.max = max;
+        Gauge.builder("gitinsight.gateway.websockets.open", open, AtomicInteger::get)
+                .description("WebSockets this gateway tunnels to a backend now (handshakes included)")
+                .register(registry);
     }
 
     void open(BackendRequest request) {
+        if (open.incrementAndGet() > max) {
+            open.decrementAndGet();
+            request.resume();
+            request.response().putHeader(HttpHeaders.RETRY_AFTER, "5");
+            send(request, 503, Buffer.buffer(ErrorResponses.toJson(ErrorBody.of(ErrorCode.UPSTREAM_UNAVAILABLE,
+                    "this gateway holds its maximum of " + max + " WebSockets; try again shortly (or another replica)",
+                    Map.of("service", request.backend().name(), "reason", "websocket_limit", "max_websockets", max),
+                    request.traceId()))));
+            return;
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                open.decrementAndGet();
+            }
+        };
+        handshake(request, release);
+    }
+
+    private void handshake(BackendRequest request, Runnable release) {
         var backend = request.backend();
         RequestOptions options = new RequestOptions().setHost(backend.host()).setPort(backend.port())
                 .setSsl(backend.ssl()).setConnectTimeout(connectTimeoutMillis).setMethod(HttpMethod.GET)
@@ -57,7 +88,9 @@ final class WebSocketTunnel {
                 HttpClientRequest pending = handshake.get();
                 if (pending != null) {
                     pending.reset();
+                    pending.connection().close();
                 }
+                release.run();
                 request.resume();
                 fail(request, new TimeoutException("no handshake within " + request.timeout().toMillis() + " ms"));
             }
@@ -76,17 +109,19 @@ final class WebSocketTunnel {
                 return;
             }
             if (answer.failed()) {
+                release.run();
                 request.resume();
                 fail(request, answer.cause());
             } else if (answer.result().statusCode() == 101) {
-                join(request, answer.result());
+                join(request, answer.result(), release);
             } else {
+                release.run();
                 refuse(request, answer.result());
             }
         });
     }
 
-    private static void join(BackendRequest request, HttpClientResponse switched) {
+    private static void join(BackendRequest request, HttpClientResponse switched, Runnable release) {
         HttpServerResponse response = request.response();
         response.setStatusCode(101);
         switched.headers().forEach(header -> {
@@ -99,8 +134,14 @@ final class WebSocketTunnel {
             clientSide.pipeTo(backendSide);
             backendSide.pipeTo(clientSide);
             clientSide.closeHandler(v -> backendSide.close());
-            backendSide.closeHandler(v -> clientSide.close());
-        }).onFailure(failure -> backendSide.close());
+            backendSide.closeHandler(v -> {
+                release.run();
+                clientSide.close();
+            });
+        }).onFailure(failure -> {
+            release.run();
+            backendSide.close();
+        });
     }
 
     /**
@@ -109,6 +150,8 @@ final class WebSocketTunnel {
      */
     private static void refuse(BackendRequest request, HttpClientResponse refusal) {
         refusal.body().onComplete(body -> {
+            // a handshake answered without switching leaves its connection half-upgraded: it is not reused
+            refusal.request().connection().close();
             int status = refusal.statusCode();
             String contentType = refusal.getHeader(HttpHeaders.CONTENT_TYPE);
             boolean json = contentType != null && contentType.startsWith("application/json");

@@ -25,6 +25,8 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
 
     public static final String PREFIX = "gitinsight:test:" + UUID.randomUUID() + ":";
     public static final long SLOW_ROUTE_TIMEOUT_MILLIS = 400;
+    /** Above the 200 connections of the gateway's proxy pool, which tunnels must not take. */
+    public static final int MAX_WEBSOCKETS = 240;
 
     private static Vertx vertx;
     private static FakeAuth auth;
@@ -56,6 +58,7 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         config.put("gitinsight.gateway.routes.test-slow",
                 "GET /api/v1/_test/slow query none timeout=" + SLOW_ROUTE_TIMEOUT_MILLIS + "ms");
         config.put("gitinsight.gateway.redis-prefix", PREFIX);
+        config.put("gitinsight.gateway.max-websockets", Integer.toString(MAX_WEBSOCKETS));
         config.put("gitinsight.gateway.internal-token", FakeAuth.INTERNAL_TOKEN);
         config.put("gitinsight.gateway.api-keys.cache-ttl", "1s");
         config.put("gitinsight.gateway.jwt.jwks-refetch-floor", "2s");
