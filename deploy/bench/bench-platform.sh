@@ -34,7 +34,7 @@ start_platform() {
   GATEWAY_WEBHOOK_RATE_LIMIT="${GATEWAY_WEBHOOK_RATE_LIMIT:-1000000000}" \
     INGESTION_DATA_DIR="${INGESTION_DATA_DIR:-$BENCH_ROOT/.run/bench-mirrors}" \
     JAVA_OPTS="${JAVA_OPTS:--Xmx256m} -Dgitinsight.gateway.rate-limit.roles.guest=1000000000" \
-    "$BENCH_ROOT/deploy/local/up.sh"
+    "$BENCH_ROOT/deploy/local/up.sh" --no-sample
 }
 
 stop_platform() {
