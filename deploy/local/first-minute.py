@@ -101,12 +101,17 @@ def sign_in():
     return session["access_token"], path
 
 
+def usage_error(message):
+    print("error: " + message, file=sys.stderr)
+    sys.exit(2)
+
+
 def what_to_add(argument):
     """The POST /repositories body for the command line's repository."""
     if argument is None:
         top = subprocess.run(["git", "-C", ROOT, "rev-parse", "--show-toplevel"], capture_output=True, text=True)
         if top.returncode != 0:
-            sys.exit(f"error: {ROOT} is not a git clone; name a repository: first-minute.py owner/name or a path")
+            usage_error(f"{ROOT} is not a git clone; name a repository: first-minute.py owner/name or a path")
         return {"clone_url": "file://" + top.stdout.strip()}, "this project's own history"
     if os.path.isdir(argument):
         return {"clone_url": "file://" + os.path.abspath(argument)}, argument
@@ -114,10 +119,10 @@ def what_to_add(argument):
         return {"clone_url": argument}, argument
     if GITHUB_NAME.match(argument):
         if not os.environ.get("GITHUB_TOKEN"):
-            sys.exit(f"error: analyzing {argument} from GitHub needs GITHUB_TOKEN (and a network) in the "
-                     "environment the platform was started with")
+            usage_error(f"analyzing {argument} from GitHub needs GITHUB_TOKEN (and a network) in the "
+                        "environment the platform was started with")
         return {"full_name": argument}, "github.com/" + argument
-    sys.exit(f"error: {argument!r} is neither owner/name, a git repository's path, nor a clone URL")
+    usage_error(f"{argument!r} is neither owner/name, a git repository's path, nor a clone URL")
 
 
 def add(body, token):

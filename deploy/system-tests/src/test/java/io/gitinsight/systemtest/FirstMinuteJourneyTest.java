@@ -100,10 +100,31 @@ class FirstMinuteJourneyTest {
         assertThat(tracked(world, fullName).path("id").asText()).isEqualTo(id);
     }
 
-    private static String firstMinute(Platform platform, Path runDir) throws Exception {
+    @Test
+    void refusesWhatItCannotAnalyzeWithAUsageError(World world) throws Exception {
+        Path runDir = Files.createTempDirectory(world.platform().work(), "run");
+
+        assertThat(usageError(world.platform(), runDir, "no-such-thing::")).contains("is neither owner/name");
+        // a GitHub repository needs GITHUB_TOKEN (and a network), which the tests never have
+        assertThat(usageError(world.platform(), runDir, "octocat/Hello-World")).contains("needs GITHUB_TOKEN");
+    }
+
+    private static String usageError(Platform platform, Path runDir, String repository) throws Exception {
+        try {
+            firstMinute(platform, runDir, repository);
+        } catch (java.io.IOException e) {
+            assertThat(e.getMessage()).contains("exited 2");
+            return e.getMessage();
+        }
+        throw new AssertionError("first-minute.py " + repository + " did not fail");
+    }
+
+    private static String firstMinute(Platform platform, Path runDir, String... repository) throws Exception {
+        List<String> command = new ArrayList<>(List.of("python3", "deploy/local/first-minute.py"));
+        command.addAll(List.of(repository));
         return Commands.run(platform.root(), Map.of("GATEWAY_URL", platform.gatewayUrl(), "AUTH_URL",
                 platform.service(Platform.AUTH).url(), "INTERNAL_SERVICE_TOKEN", platform.internalToken(), "RUN_DIR",
-                runDir.toString()), Duration.ofMinutes(5), List.of("python3", "deploy/local/first-minute.py"));
+                runDir.toString(), "GITHUB_TOKEN", ""), Duration.ofMinutes(5), command);
     }
 
     private static JsonNode tracked(World world, String fullName) {
