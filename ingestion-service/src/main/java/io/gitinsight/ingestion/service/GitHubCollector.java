@@ -43,7 +43,7 @@ public class GitHubCollector {
         Uni<List<JsonNode>> releases = github.getAll(repo + "/releases?per_page=100", token, accounting);
         Uni<List<JsonNode>> deployments = github.getAll(repo + "/deployments?per_page=100", token, accounting)
                 .chain(list -> withStatuses(repo, list, token, accounting));
-        return pullRequests.collect(fullName, token, accounting).chain(prs -> issues.chain(is -> releases
+        return pullRequests.collect(fullName, since, token, accounting).chain(prs -> issues.chain(is -> releases
                 .chain(rs -> deployments.map(ds -> new Collected(prs.pullRequests(), prs.reviews(), is, rs, ds)))));
     }
 

@@ -1,5 +1,6 @@
 package io.gitinsight.ingestion.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -36,8 +37,14 @@ class GraphQLPullRequests {
         this.pageSize = Math.min(100, config.graphql().pageSize());
     }
 
+    /** All of them. */
     Uni<PullRequestData> collect(String fullName, String token, RequestAccounting accounting) {
-        Walk walk = new Walk(fullName, token, accounting);
+        return collect(fullName, null, token, accounting);
+    }
+
+    /** Those updated since {@code since} (and the rest of the page that reaches back before it); null: all. */
+    Uni<PullRequestData> collect(String fullName, Instant since, String token, RequestAccounting accounting) {
+        Walk walk = new Walk(fullName, since, token, accounting);
         return walk.page(null, pageSize).map(ignored -> new PullRequestData(walk.pullRequests, walk.reviews));
     }
 
@@ -45,6 +52,7 @@ class GraphQLPullRequests {
     private final class Walk {
 
         private final String fullName;
+        private final Instant since;
         private final String owner;
         private final String name;
         private final String token;
@@ -52,8 +60,9 @@ class GraphQLPullRequests {
         private final List<JsonNode> pullRequests = new ArrayList<>();
         private final List<JsonNode> reviews = new ArrayList<>();
 
-        Walk(String fullName, String token, RequestAccounting accounting) {
+        Walk(String fullName, Instant since, String token, RequestAccounting accounting) {
             this.fullName = fullName;
+            this.since = since;
             int slash = fullName.indexOf('/');
             this.owner = fullName.substring(0, slash);
             this.name = fullName.substring(slash + 1);
@@ -66,12 +75,18 @@ class GraphQLPullRequests {
             if (cursor != null) {
                 variables.put("after", cursor);
             }
+            variables.putObject("order").put("field", since == null ? "CREATED_AT" : "UPDATED_AT")
+                    .put("direction", since == null ? "ASC" : "DESC");
             return graphql.queryPage(PullRequestQueries.PULL_REQUESTS, variables, size, token, accounting).chain(page -> {
                 JsonNode connection = page.data().path("repository").path("pullRequests");
                 if (connection.isMissingNode()) {
                     throw new GitHubException(404, "GitHub's GraphQL API knows no repository " + fullName);
                 }
                 return each(connection.path("nodes"), this::pullRequest).chain(() -> {
+                    if (reachesBackBeforeSince(connection.path("nodes"))) {
+                        // the rest was updated before the previous sync, which collected it
+                        return Uni.createFrom().voidItem();
+                    }
                     if (connection.path("pageInfo").path("hasNextPage").asBoolean()) {
                         // a page size that had to be halved stays halved: the next pages are as heavy
                         return page(connection.path("pageInfo").path("endCursor").asText(), page.pageSize());
@@ -80,6 +95,14 @@ class GraphQLPullRequests {
                     return Uni.createFrom().voidItem();
                 });
             });
+        }
+
+        private boolean reachesBackBeforeSince(JsonNode nodes) {
+            if (since == null || nodes.isEmpty()) {
+                return false;
+            }
+            String oldest = nodes.get(nodes.size() - 1).path("updatedAt").asText(null);
+            return oldest != null && Instant.parse(oldest).isBefore(since);
         }
 
         private Uni<Void> pullRequest(JsonNode pr) {

@@ -1,5 +1,7 @@
 package io.gitinsight.ingestion.service;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -36,12 +38,21 @@ class PullRequestCollector {
 
     /** {@code token} null means the server token (or none). */
     Uni<PullRequestData> collect(String fullName, String token, RequestAccounting accounting) {
+        return collect(fullName, null, token, accounting);
+    }
+
+    /**
+     * {@code since}: an incremental sync's previous one, after which GraphQL reads only what was updated
+     * (REST, the fallback, still reads them all); null for all of them.
+     */
+    Uni<PullRequestData> collect(String fullName, Instant since, String token, RequestAccounting accounting) {
         if (!graphqlEnabled) {
             return rest.collect(fullName, token, accounting);
         }
-        return graphql.collect(fullName, token, accounting).onFailure(GraphQLUnavailableException.class).recoverWithUni(e -> {
-            LOG.infof("GraphQL unavailable for %s, collecting pull requests over REST: %s", fullName, e.getMessage());
-            return rest.collect(fullName, token, accounting);
-        });
+        return graphql.collect(fullName, since, token, accounting).onFailure(GraphQLUnavailableException.class)
+                .recoverWithUni(e -> {
+                    LOG.infof("GraphQL unavailable for %s, collecting pull requests over REST: %s", fullName, e.getMessage());
+                    return rest.collect(fullName, token, accounting);
+                });
     }
 }

@@ -75,12 +75,15 @@ final class PullRequestQueries {
             }
             """.formatted(NESTED_COMMITS, PAGE_INFO, NESTED_REVIEWS, PAGE_INFO);
 
-    /** A page of a repository's pull requests, oldest first (so that new ones land on later pages). */
+    /**
+     * A page of a repository's pull requests in {@code $order}: a full sync reads them oldest first (so that
+     * new ones land on later pages), an incremental one most recently updated first, up to the previous sync.
+     */
     static final String PULL_REQUESTS = """
-            query PullRequests($owner: String!, $name: String!, $first: Int!, $after: String) {
+            query PullRequests($owner: String!, $name: String!, $first: Int!, $after: String, $order: IssueOrder!) {
               %s
               repository(owner: $owner, name: $name) {
-                pullRequests(first: $first, after: $after, orderBy: {field: CREATED_AT, direction: ASC}) {
+                pullRequests(first: $first, after: $after, orderBy: $order) {
                   totalCount
                   %s
                   nodes { ...PullRequestFields }

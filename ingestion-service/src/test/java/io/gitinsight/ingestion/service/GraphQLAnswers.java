@@ -61,6 +61,11 @@ public final class GraphQLAnswers {
             return this;
         }
 
+        public PullRequest updatedAt(String at) {
+            node.put("updatedAt", at);
+            return this;
+        }
+
         public PullRequest draft() {
             node.put("isDraft", true);
             return this;

@@ -43,6 +43,38 @@ class GraphQLPullRequestsTest {
     GraphQLPullRequests graphql;
 
     @Test
+    void anIncrementalSyncReadsTheRecentlyUpdatedFirstAndStopsAtThePreviousSync() {
+        String name = repo();
+        // most recently updated first: #9 and #8 changed after the previous sync, #7 (the page's last) before it
+        stubFirstPage(name, null, ok(pullRequestsPage(9, "c3", 4, pullRequest(9).updatedAt("2026-03-10T10:00:00Z"),
+                pullRequest(8).updatedAt("2026-03-09T10:00:00Z"), pullRequest(7).updatedAt("2026-03-01T10:00:00Z"))));
+        stubPageAfter(name, "c3", ok(pullRequestsPage(9, null, 4, pullRequest(6).updatedAt("2026-02-01T10:00:00Z"))));
+        RequestAccounting accounting = new RequestAccounting();
+
+        PullRequestData data = graphql.collect("acme/" + name, java.time.Instant.parse("2026-03-05T00:00:00Z"), null,
+                accounting).await().atMost(WAIT);
+
+        assertThat(data.pullRequests()).extracting(pr -> pr.get("number").asInt()).containsExactly(9, 8, 7);
+        // one page, not the whole history: the ones before the previous sync are stored already
+        assertThat(accounting.graphqlRequests()).isEqualTo(1);
+        assertThat(variablesSent("$.variables.name", name)).singleElement().satisfies(v -> assertThat(
+                v.path("order").toString()).isEqualTo("{\"field\":\"UPDATED_AT\",\"direction\":\"DESC\"}"));
+    }
+
+    @Test
+    void anIncrementalSyncReadsOnWhileAPageIsAllNewerThanThePreviousSync() {
+        String name = repo();
+        stubFirstPage(name, null, ok(pullRequestsPage(3, "c2", 4, pullRequest(3).updatedAt("2026-03-10T10:00:00Z"),
+                pullRequest(2).updatedAt("2026-03-09T10:00:00Z"))));
+        stubPageAfter(name, "c2", ok(pullRequestsPage(3, null, 2, pullRequest(1).updatedAt("2026-03-08T10:00:00Z"))));
+
+        PullRequestData data = graphql.collect("acme/" + name, java.time.Instant.parse("2026-03-05T00:00:00Z"), null,
+                new RequestAccounting()).await().atMost(WAIT);
+
+        assertThat(data.pullRequests()).extracting(pr -> pr.get("number").asInt()).containsExactly(3, 2, 1);
+    }
+
+    @Test
     void readsEveryPageAndTheRestOfLongListsToTheEnd() {
         String name = repo();
         // 5 pull requests on pages of 2, 2 and 1; #2 has 3 commits (1 in the page, 2 after), #3 a review
@@ -73,6 +105,8 @@ class GraphQLPullRequestsTest {
         assertThat(accounting.restPoints()).isZero();
         assertThat(variablesSent("$.variables.name", name)).extracting(v -> v.path("after").asText(null))
                 .containsExactly(null, "c2", "c4");
+        assertThat(variablesSent("$.variables.name", name)).allSatisfy(v -> assertThat(v.path("order").toString())
+                .isEqualTo("{\"field\":\"CREATED_AT\",\"direction\":\"ASC\"}"));
         assertThat(variablesSent("$.variables.id", "PR_2")).singleElement()
                 .satisfies(v -> assertThat(v.get("first").asInt()).isEqualTo(PullRequestQueries.FOLLOW_UP_PAGE));
     }
