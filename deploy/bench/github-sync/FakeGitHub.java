@@ -230,9 +230,13 @@ public class FakeGitHub {
             Object after = variables.get("after");
             int offset = after == null ? 0 : Integer.parseInt(after.toString().substring("cursor-".length()));
             int end = Math.min(pulls, offset + first);
+            // orderBy as asked: CREATED_AT ASC (a full sync) or UPDATED_AT DESC (an incremental one); pull
+            // request n is created, and last updated, after n - 1
+            Object order = variables.get("order");
+            boolean newestFirst = order instanceof Map && "DESC".equals(((Map<?, ?>) order).get("direction"));
             List<Object> nodes = new ArrayList<>();
-            for (int n = offset + 1; n <= end; n++) {
-                nodes.add(pullRequest(n));
+            for (int i = offset + 1; i <= end; i++) {
+                nodes.add(pullRequest(newestFirst ? pulls + 1 - i : i));
             }
             // GitHub's cost: one request for the page, one per pull request for each of commits, reviews and
             // timelineItems, one per review asked for (20 per pull request) for the comments; / 100, rounded

@@ -29,6 +29,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 class GraphQLPullRequests {
 
+    static final int FIRST_INCREMENTAL_PAGE = 10;
+
     private final GitHubGraphQLClient graphql;
     private final int pageSize;
 
@@ -45,7 +47,10 @@ class GraphQLPullRequests {
     /** Those updated since {@code since} (and the rest of the page that reaches back before it); null: all. */
     Uni<PullRequestData> collect(String fullName, Instant since, String token, RequestAccounting accounting) {
         Walk walk = new Walk(fullName, since, token, accounting);
-        return walk.page(null, pageSize).map(ignored -> new PullRequestData(walk.pullRequests, walk.reviews));
+        // an incremental sync mostly finds nothing new: its first page is small (a few points, not a dozen),
+        // and pages grow while they keep finding updated ones
+        int first = since == null ? pageSize : Math.min(pageSize, FIRST_INCREMENTAL_PAGE);
+        return walk.page(null, first).map(ignored -> new PullRequestData(walk.pullRequests, walk.reviews));
     }
 
     /** One repository's walk: what it has collected so far. */
@@ -88,8 +93,11 @@ class GraphQLPullRequests {
                         return Uni.createFrom().voidItem();
                     }
                     if (connection.path("pageInfo").path("hasNextPage").asBoolean()) {
-                        // a page size that had to be halved stays halved: the next pages are as heavy
-                        return page(connection.path("pageInfo").path("endCursor").asText(), page.pageSize());
+                        // a page size that had to be halved stays halved: the next pages are as heavy; an
+                        // incremental walk's small pages double up to the full size while they find updates
+                        int next = since == null || page.pageSize() < size ? page.pageSize()
+                                : Math.min(pageSize, page.pageSize() * 2);
+                        return page(connection.path("pageInfo").path("endCursor").asText(), next);
                     }
                     check(connection, pullRequests.size(), "pull requests");
                     return Uni.createFrom().voidItem();

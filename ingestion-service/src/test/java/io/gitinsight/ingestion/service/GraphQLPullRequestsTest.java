@@ -57,8 +57,11 @@ class GraphQLPullRequestsTest {
         assertThat(data.pullRequests()).extracting(pr -> pr.get("number").asInt()).containsExactly(9, 8, 7);
         // one page, not the whole history: the ones before the previous sync are stored already
         assertThat(accounting.graphqlRequests()).isEqualTo(1);
-        assertThat(variablesSent("$.variables.name", name)).singleElement().satisfies(v -> assertThat(
-                v.path("order").toString()).isEqualTo("{\"field\":\"UPDATED_AT\",\"direction\":\"DESC\"}"));
+        assertThat(variablesSent("$.variables.name", name)).singleElement().satisfies(v -> {
+            assertThat(v.path("order").toString()).isEqualTo("{\"field\":\"UPDATED_AT\",\"direction\":\"DESC\"}");
+            // a small first page: an unchanged repository costs a few points
+            assertThat(v.path("first").asInt()).isEqualTo(GraphQLPullRequests.FIRST_INCREMENTAL_PAGE);
+        });
     }
 
     @Test
@@ -72,6 +75,9 @@ class GraphQLPullRequestsTest {
                 new RequestAccounting()).await().atMost(WAIT);
 
         assertThat(data.pullRequests()).extracting(pr -> pr.get("number").asInt()).containsExactly(3, 2, 1);
+        // pages that keep finding updates grow: 10, then 20 (up to the configured size)
+        assertThat(variablesSent("$.variables.name", name)).extracting(v -> v.path("first").asInt())
+                .containsExactly(10, 20);
     }
 
     @Test
