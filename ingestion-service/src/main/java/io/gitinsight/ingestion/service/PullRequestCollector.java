@@ -42,17 +42,17 @@ class PullRequestCollector {
     }
 
     /**
-     * {@code since}: an incremental sync's previous one, after which GraphQL reads only what was updated
-     * (REST, the fallback, still reads them all); null for all of them.
+     * {@code since}: an incremental sync's previous one, after which only what was updated is read in
+     * full; null for all of them.
      */
     Uni<PullRequestData> collect(String fullName, Instant since, String token, RequestAccounting accounting) {
         if (!graphqlEnabled) {
-            return rest.collect(fullName, token, accounting);
+            return rest.collect(fullName, since, token, accounting);
         }
         return graphql.collect(fullName, since, token, accounting).onFailure(GraphQLUnavailableException.class)
                 .recoverWithUni(e -> {
                     LOG.infof("GraphQL unavailable for %s, collecting pull requests over REST: %s", fullName, e.getMessage());
-                    return rest.collect(fullName, token, accounting);
+                    return rest.collect(fullName, since, token, accounting);
                 });
     }
 }

@@ -1,5 +1,6 @@
 package io.gitinsight.ingestion.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,16 +29,33 @@ class RestPullRequests {
     }
 
     Uni<PullRequestData> collect(String fullName, String token, RequestAccounting accounting) {
+        return collect(fullName, null, token, accounting);
+    }
+
+    /**
+     * {@code since}: an incremental sync's previous one. The pull list is still read whole (its unchanged
+     * pages are free 304s), but only the pull requests updated since then have their reviews asked for (the
+     * requests that cost), and only review comments updated since then are listed. Null: everything.
+     */
+    Uni<PullRequestData> collect(String fullName, Instant since, String token, RequestAccounting accounting) {
         String repo = "repos/" + fullName;
-        return github.getAll(repo + "/pulls?state=all&per_page=100", token, accounting).chain(pulls -> {
+        String sinceParam = since == null ? "" : "&since=" + since;
+        return github.getAll(repo + "/pulls?state=all&per_page=100", token, accounting).chain(listed -> {
+            List<JsonNode> pulls = since == null ? listed
+                    : listed.stream().filter(pr -> updatedSince(pr, since)).toList();
             pulls.forEach(pr -> ((ObjectNode) pr).putNull("ready_for_review_at"));
             return reviews(repo, pulls, token, accounting).chain(reviews -> github
-                    .getAll(repo + "/pulls/comments?per_page=100", token, accounting).map(comments -> {
+                    .getAll(repo + "/pulls/comments?per_page=100" + sinceParam, token, accounting).map(comments -> {
                         List<JsonNode> all = new ArrayList<>(reviews);
                         comments.forEach(c -> all.add(PullRequestShapes.restComment(c)));
                         return new PullRequestData(pulls, all);
                     }));
         });
+    }
+
+    private static boolean updatedSince(JsonNode pr, Instant since) {
+        String updated = pr.path("updated_at").asText(null);
+        return updated == null || !Instant.parse(updated).isBefore(since);
     }
 
     private Uni<List<JsonNode>> reviews(String repo, List<JsonNode> pulls, String token,

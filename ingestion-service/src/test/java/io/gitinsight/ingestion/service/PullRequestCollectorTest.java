@@ -1,7 +1,9 @@
 package io.gitinsight.ingestion.service;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -112,6 +114,31 @@ class PullRequestCollectorTest {
         assertThat(overGraphQL.restPoints()).isZero();
         assertThat(overRest.requests()).isEqualTo(102);
         assertThat(overRest.restPoints()).isEqualTo(102);
+    }
+
+    @Test
+    void anIncrementalSyncOverRestAsksForTheReviewsOfOnlyThePullRequestsUpdatedSince() {
+        String name = repo();
+        String repo = "/repos/acme/" + name;
+        ArrayNode pulls = Json.mapper().createArrayNode();
+        pulls.addObject().put("number", 1).put("state", "closed").put("updated_at", "2026-01-01T10:00:00Z");
+        pulls.addObject().put("number", 2).put("state", "open").put("updated_at", "2026-03-09T10:00:00Z");
+        pulls.addObject().put("number", 3).put("state", "open").put("updated_at", "2026-02-01T10:00:00Z");
+        stubGet(repo + "/pulls", pulls.toString());
+        GitHubFake.server.stubFor(get(urlPathMatching(repo + "/pulls/[0-9]+/reviews")).willReturn(okJson("[]")));
+        stubGet(repo + "/pulls/comments", "[]");
+        RequestAccounting accounting = new RequestAccounting();
+
+        PullRequestData data = new PullRequestCollector(graphql, rest, false)
+                .collect("acme/" + name, java.time.Instant.parse("2026-03-01T00:00:00Z"), null, accounting)
+                .await().atMost(WAIT);
+
+        assertThat(data.pullRequests()).extracting(pr -> pr.get("number").asInt()).containsExactly(2);
+        // the list, #2's reviews and the comments updated since: 3 requests, not 1 + 3 + 1
+        assertThat(accounting.requests()).isEqualTo(3);
+        GitHubFake.server.verify(0, getRequestedFor(urlPathEqualTo(repo + "/pulls/1/reviews")));
+        GitHubFake.server.verify(1, getRequestedFor(urlPathEqualTo(repo + "/pulls/comments"))
+                .withQueryParam("since", equalTo("2026-03-01T00:00:00Z")));
     }
 
     private static void stubRest(String name) {
