@@ -16,6 +16,9 @@
 # PLATFORM=running uses a platform that is already up (started with the settings above) and leaves it up.
 
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# the signed deliveries' body: GitHub's push example from the shared fixtures, else ingestion's test copy
+PAYLOAD="${PAYLOAD:-/work/shared/fixtures/github/webhooks/push/payload.json}"
+[ -f "$PAYLOAD" ] || PAYLOAD="$BENCH_ROOT/ingestion-service/src/test/resources/github/webhooks/push/payload.json"
 export GITHUB_WEBHOOK_SECRET="${GITHUB_WEBHOOK_SECRET:-bench-webhook-secret}"
 PLATFORM="${PLATFORM:-start}"
 PLATFORM_STARTED=false

@@ -33,8 +33,6 @@ LOAD_SECONDS="${LOAD_SECONDS:-60}"
 CONNECTIONS="${CONNECTIONS:-16}"
 WEBHOOK_RATE="${WEBHOOK_RATE:-100}"
 COMMITS="${COMMITS:-8000}"
-PAYLOAD="${PAYLOAD:-/work/shared/fixtures/github/webhooks/push/payload.json}"
-[ -f "$PAYLOAD" ] || PAYLOAD="$ROOT/ingestion-service/src/test/resources/github/webhooks/push/payload.json"
 command -v wrk >/dev/null || die "wrk is not installed (Debian: apt-get install wrk)"
 
 trap 'cleanup; stop_platform' EXIT

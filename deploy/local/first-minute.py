@@ -227,7 +227,6 @@ def headline(repository, token):
                 print(f"      {insight['description']}")
     else:
         print("Insights: none yet (they need more history or activity than this repository has)")
-    return everything
 
 
 def explore(repository, token_path):

@@ -19,11 +19,11 @@ import io.vertx.httpproxy.ProxyOptions;
 import io.vertx.httpproxy.ProxyResponse;
 
 /**
- * The streaming reverse proxy: Vert.x's {@link HttpProxy}, which streams bodies both ways, drops
- * hop-by-hop headers (WebSocket upgrades go to {@link WebSocketTunnel}). This class picks the backend and its timeout for
- * each request, turns a backend that is down or slow into the contract's error body, and removes from
- * backend answers the headers the gateway itself owns (trace id, rate limits, CORS), so that a client
- * never sees them twice.
+ * The streaming reverse proxy: Vert.x's {@link HttpProxy}, which streams bodies both ways and drops
+ * hop-by-hop headers (WebSocket upgrades go to {@link WebSocketTunnel}). This class picks the backend and
+ * its timeout for each request, turns a backend that is down or slow into the contract's error body, and
+ * removes from backend answers the headers the gateway itself owns (trace id, rate limits, CORS), so that
+ * a client never sees them twice.
  */
 public class BackendProxy {
 

@@ -103,8 +103,11 @@ public final class WebSocketTunnel {
         }).onComplete(answer -> {
             vertx.cancelTimer(deadline);
             if (!settled.compareAndSet(false, true)) {
-                if (answer.succeeded()) {
-                    answer.result().netSocket().close();
+                // answered after the deadline, which the client was told already: the connection goes, whatever
+                // the answer (a pool slot must not stay with a half-upgraded connection)
+                HttpClientRequest late = handshake.get();
+                if (late != null) {
+                    late.connection().close();
                 }
                 return;
             }
