@@ -38,7 +38,7 @@ class EventPublishingTest {
 
             publisher.publish(sent).await().atMost(WAIT);
 
-            GetResponse message = probe.next(WAIT);
+            GetResponse message = probe.next(WAIT, e -> e.id().equals(sent.id()));
             assertThat(message.getEnvelope().getExchange()).isEqualTo("gitinsight.events");
             assertThat(message.getEnvelope().getRoutingKey()).isEqualTo("repository.analysis.progress");
             assertThat(message.getProps().getMessageId()).isEqualTo(sent.id().toString());

@@ -70,6 +70,37 @@ public final class BrokerProbe implements AutoCloseable {
         throw new AssertionError("no message on " + queue + " within " + timeout);
     }
 
+    /**
+     * The next message whose envelope {@code wanted} accepts, skipping the others: the broker and its
+     * exchange are shared with whatever else runs (an earlier test's job still publishing progress, say),
+     * so a test takes only what it can recognise as its own.
+     */
+    public GetResponse next(Duration timeout, java.util.function.Predicate<io.gitinsight.model.events.EventEnvelope> wanted)
+            throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        java.util.List<String> skipped = new java.util.ArrayList<>();
+        while (Instant.now().isBefore(deadline)) {
+            GetResponse response = channel.basicGet(queue, true);
+            if (response == null) {
+                Thread.sleep(50);
+                continue;
+            }
+            io.gitinsight.model.events.EventEnvelope envelope = io.gitinsight.model.events.EventEnvelope
+                    .fromJson(response.getBody());
+            if (wanted.test(envelope)) {
+                return response;
+            }
+            skipped.add(envelope.type() + " " + envelope.id());
+        }
+        throw new AssertionError("no wanted message on " + queue + " within " + timeout + "; skipped " + skipped);
+    }
+
+    /** The payload of the next envelope {@code wanted} accepts, as {@code type}. */
+    public <T> T nextPayload(Duration timeout, java.util.function.Predicate<io.gitinsight.model.events.EventEnvelope> wanted,
+            Class<T> type) throws IOException, InterruptedException {
+        return io.gitinsight.model.events.EventEnvelope.fromJson(next(timeout, wanted).getBody()).payloadAs(type);
+    }
+
     /** Every envelope that arrives within {@code window}, for asserting what was not published. */
     public java.util.List<io.gitinsight.model.events.EventEnvelope> drain(Duration window)
             throws IOException, InterruptedException {

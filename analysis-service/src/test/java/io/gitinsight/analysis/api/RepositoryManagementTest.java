@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.gitinsight.analysis.IngestionFake;
-import io.gitinsight.model.events.EventEnvelope;
 import io.gitinsight.model.events.RepositoryFollowed;
 import io.gitinsight.model.security.Role;
 import io.gitinsight.testkit.AuthFake;
@@ -44,8 +43,8 @@ class RepositoryManagementTest {
                     .body("created_at", equalTo("2020-01-02T03:04:05Z")).body("analysis_interval_hours", equalTo(24))
                     .extract().path("id");
 
-            RepositoryFollowed followed = EventEnvelope.fromJson(probe.next(Duration.ofSeconds(10)).getBody())
-                    .payloadAs(RepositoryFollowed.class);
+            RepositoryFollowed followed = probe.nextPayload(Duration.ofSeconds(10),
+                    e -> UUID.fromString(id).equals(e.repositoryId()), RepositoryFollowed.class);
             assertThat(followed).isEqualTo(new RepositoryFollowed(userId, UUID.fromString(id), true));
 
             as(token).body("{\"full_name\": \"OCTO/" + name.toUpperCase() + "\"}").post("/repositories").then()

@@ -69,12 +69,12 @@ class WebhookEventsTest {
                     + "AND id = 55", repo), s -> s != null, WAIT);
             assertThat(status).isEqualTo("success");
 
-            AnalysisCompleted recomputed = EventEnvelope.fromJson(probe.next(WAIT).getBody())
-                    .payloadAs(AnalysisCompleted.class);
+            AnalysisCompleted recomputed = probe.nextPayload(WAIT, e -> repo.equals(e.repositoryId()),
+                    AnalysisCompleted.class);
             assertThat(recomputed.jobId()).isNull();
             assertThat(recomputed.status()).isEqualTo("completed");
             // four events within the debounce made one recomputation
-            assertThat(probe.drain(Duration.ofSeconds(1))).isEmpty();
+            assertThat(probe.drain(Duration.ofSeconds(1))).noneMatch(e -> repo.equals(e.repositoryId()));
             assertThat(text("SELECT metrics->'pull_requests'->>'opened' FROM analysis.metric_snapshots "
                     + "WHERE repository_id = $1 AND window_name = '90d'", repo)).isEqualTo("1");
         }
@@ -93,11 +93,12 @@ class WebhookEventsTest {
                     .put("ref", "refs/heads/feature").put("after", "b".repeat(40))));
             probe.publish(event("push", null, "octo/" + name, githubId, Json.mapper().createObjectNode()
                     .put("ref", "refs/heads/main").put("after", "c".repeat(40))));
-            AnalysisRequested request = EventEnvelope.fromJson(probe.next(WAIT).getBody()).payloadAs(AnalysisRequested.class);
-            assertThat(request.repositoryId()).isEqualTo(repo);
+            // only the default branch's push asks for an analysis
+            AnalysisRequested request = probe.nextPayload(WAIT, e -> repo.equals(e.repositoryId()),
+                    AnalysisRequested.class);
             assertThat(request.since()).isEqualTo(analyzed);
             assertThat(request.fullName()).isEqualTo("octo/" + name);
-            assertThat(probe.drain(Duration.ofSeconds(1))).isEmpty();
+            assertThat(probe.drain(Duration.ofSeconds(1))).noneMatch(e -> repo.equals(e.repositoryId()));
         }
     }
 
