@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -80,10 +81,31 @@ public class GitHubClient {
         return page(pathAndQuery, token, accounting, items).replaceWith(items);
     }
 
+    /**
+     * The leading items of a list resource sorted so that the wanted ones come first (pull requests by
+     * {@code sort=updated&direction=desc}, say): items are taken while {@code wanted} accepts them, and no
+     * page is requested after the first item it refuses.
+     */
+    public Uni<List<JsonNode>> getWhile(String pathAndQuery, String token, RequestAccounting accounting,
+            Predicate<JsonNode> wanted) {
+        List<JsonNode> items = new ArrayList<>();
+        return page(pathAndQuery, token, accounting, items, wanted).replaceWith(items);
+    }
+
     private Uni<Void> page(String pathAndQuery, String token, RequestAccounting accounting, List<JsonNode> items) {
+        return page(pathAndQuery, token, accounting, items, item -> true);
+    }
+
+    private Uni<Void> page(String pathAndQuery, String token, RequestAccounting accounting, List<JsonNode> items,
+            Predicate<JsonNode> wanted) {
         return get(pathAndQuery, token, accounting).chain(response -> {
-            response.body().forEach(items::add);
-            return response.next().map(next -> page(next, token, accounting, items))
+            for (JsonNode item : response.body()) {
+                if (!wanted.test(item)) {
+                    return Uni.createFrom().voidItem();
+                }
+                items.add(item);
+            }
+            return response.next().map(next -> page(next, token, accounting, items, wanted))
                     .orElse(Uni.createFrom().voidItem());
         });
     }

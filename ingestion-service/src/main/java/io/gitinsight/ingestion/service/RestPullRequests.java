@@ -33,16 +33,19 @@ class RestPullRequests {
     }
 
     /**
-     * {@code since}: an incremental sync's previous one. The pull list is still read whole (its unchanged
-     * pages are free 304s), but only the pull requests updated since then have their reviews asked for (the
-     * requests that cost), and only review comments updated since then are listed. Null: everything.
+     * {@code since}: an incremental sync's previous one. The pull list is then read most recently updated
+     * first, up to the first pull request not updated since (usually one page, a free 304 when nothing
+     * changed); only those have their reviews asked for, and only review comments updated since are listed.
+     * Null: everything, in GitHub's default order, whose pages stay the same (and so 304) while nothing changes.
      */
     Uni<PullRequestData> collect(String fullName, Instant since, String token, RequestAccounting accounting) {
         String repo = "repos/" + fullName;
         String sinceParam = since == null ? "" : "&since=" + since;
-        return github.getAll(repo + "/pulls?state=all&per_page=100", token, accounting).chain(listed -> {
-            List<JsonNode> pulls = since == null ? listed
-                    : listed.stream().filter(pr -> updatedSince(pr, since)).toList();
+        Uni<List<JsonNode>> listing = since == null
+                ? github.getAll(repo + "/pulls?state=all&per_page=100", token, accounting)
+                : github.getWhile(repo + "/pulls?state=all&sort=updated&direction=desc&per_page=100", token,
+                        accounting, pr -> updatedSince(pr, since)).map(RestPullRequests::distinct);
+        return listing.chain(pulls -> {
             pulls.forEach(pr -> ((ObjectNode) pr).putNull("ready_for_review_at"));
             return reviews(repo, pulls, token, accounting).chain(reviews -> github
                     .getAll(repo + "/pulls/comments?per_page=100" + sinceParam, token, accounting).map(comments -> {
@@ -51,6 +54,16 @@ class RestPullRequests {
                         return new PullRequestData(pulls, all);
                     }));
         });
+    }
+
+    /**
+     * A pull request updated while the list was being read moves to its front, pushing the others one place
+     * down: one of them may then appear at the end of a page and again at the start of the next.
+     */
+    private static List<JsonNode> distinct(List<JsonNode> pulls) {
+        java.util.Map<Integer, JsonNode> byNumber = new java.util.LinkedHashMap<>();
+        pulls.forEach(pr -> byNumber.putIfAbsent(pr.path("number").asInt(), pr));
+        return new ArrayList<>(byNumber.values());
     }
 
     private static boolean updatedSince(JsonNode pr, Instant since) {

@@ -117,14 +117,13 @@ class PullRequestCollectorTest {
     }
 
     @Test
-    void anIncrementalSyncOverRestAsksForTheReviewsOfOnlyThePullRequestsUpdatedSince() {
+    void anIncrementalSyncOverRestReadsThePullListMostRecentlyUpdatedFirstAndStopsAtTheFirstOlderOne() {
         String name = repo();
         String repo = "/repos/acme/" + name;
-        ArrayNode pulls = Json.mapper().createArrayNode();
-        pulls.addObject().put("number", 1).put("state", "closed").put("updated_at", "2026-01-01T10:00:00Z");
-        pulls.addObject().put("number", 2).put("state", "open").put("updated_at", "2026-03-09T10:00:00Z");
-        pulls.addObject().put("number", 3).put("state", "open").put("updated_at", "2026-02-01T10:00:00Z");
-        stubGet(repo + "/pulls", pulls.toString());
+        // #5 was pushed from page 1 to page 2 by an update while the list was read: it is seen twice
+        stubPullsPage(repo, null, "2", pull(2, "2026-03-09T10:00:00Z"), pull(5, "2026-03-02T10:00:00Z"));
+        stubPullsPage(repo, "2", "3", pull(5, "2026-03-02T10:00:00Z"), pull(3, "2026-02-01T10:00:00Z"));
+        stubPullsPage(repo, "3", null, pull(1, "2026-01-01T10:00:00Z"));
         GitHubFake.server.stubFor(get(urlPathMatching(repo + "/pulls/[0-9]+/reviews")).willReturn(okJson("[]")));
         stubGet(repo + "/pulls/comments", "[]");
         RequestAccounting accounting = new RequestAccounting();
@@ -133,12 +132,32 @@ class PullRequestCollectorTest {
                 .collect("acme/" + name, java.time.Instant.parse("2026-03-01T00:00:00Z"), null, accounting)
                 .await().atMost(WAIT);
 
-        assertThat(data.pullRequests()).extracting(pr -> pr.get("number").asInt()).containsExactly(2);
-        // the list, #2's reviews and the comments updated since: 3 requests, not 1 + 3 + 1
-        assertThat(accounting.requests()).isEqualTo(3);
-        GitHubFake.server.verify(0, getRequestedFor(urlPathEqualTo(repo + "/pulls/1/reviews")));
+        assertThat(data.pullRequests()).extracting(pr -> pr.get("number").asInt()).containsExactly(2, 5);
+        // 2 pages of the list, the reviews of #2 and #5, the comments updated since: 5 requests
+        assertThat(accounting.requests()).isEqualTo(5);
+        GitHubFake.server.verify(getRequestedFor(urlPathEqualTo(repo + "/pulls"))
+                .withQueryParam("sort", equalTo("updated")).withQueryParam("direction", equalTo("desc")));
+        GitHubFake.server.verify(0, getRequestedFor(urlPathEqualTo(repo + "/pulls")).withQueryParam("page", equalTo("3")));
+        GitHubFake.server.verify(0, getRequestedFor(urlPathEqualTo(repo + "/pulls/3/reviews")));
+        GitHubFake.server.verify(1, getRequestedFor(urlPathEqualTo(repo + "/pulls/5/reviews")));
         GitHubFake.server.verify(1, getRequestedFor(urlPathEqualTo(repo + "/pulls/comments"))
                 .withQueryParam("since", equalTo("2026-03-01T00:00:00Z")));
+    }
+
+    private static ObjectNode pull(int number, String updatedAt) {
+        return Json.mapper().createObjectNode().put("number", number).put("state", "open").put("updated_at", updatedAt);
+    }
+
+    private static void stubPullsPage(String repo, String page, String nextPage, ObjectNode... pulls) {
+        ArrayNode body = Json.mapper().createArrayNode().addAll(java.util.List.of(pulls));
+        var answer = okJson(body.toString());
+        if (nextPage != null) {
+            answer = answer.withHeader("Link", "<" + GitHubFake.server.baseUrl() + repo
+                    + "/pulls?state=all&sort=updated&direction=desc&per_page=100&page=" + nextPage + ">; rel=\"next\"");
+        }
+        GitHubFake.server.stubFor(get(urlPathEqualTo(repo + "/pulls"))
+                .withQueryParam("page", page == null ? com.github.tomakehurst.wiremock.client.WireMock.absent() : equalTo(page))
+                .willReturn(answer));
     }
 
     private static void stubRest(String name) {
