@@ -1,6 +1,7 @@
 package io.gitinsight.ingestion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.gitinsight.ingestion.domain.WebhookDelivery;
+import io.gitinsight.ingestion.messaging.GitHubEventPublisher;
 import io.gitinsight.ingestion.repository.WebhookDeliveryRepository;
 import io.gitinsight.ingestion.service.WebhookNormalizer;
 import io.gitinsight.model.events.EventEnvelope;
@@ -32,6 +34,8 @@ class OutboxRelayTest {
 
     @Inject
     WebhookDeliveryRepository deliveries;
+    @Inject
+    GitHubEventPublisher publisher;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -51,6 +55,28 @@ class OutboxRelayTest {
 
             assertThat(published.payloadAs(io.gitinsight.model.events.GitHubEventReceived.class).data()
                     .get("tag_name").asText()).isEqualTo(payload.at("/release/tag_name").asText());
+        }
+        assertThat(statusOf(delivery)).isEqualTo("published");
+    }
+
+    @Test
+    void aConfirmThatComesAfterThePublisherStoppedWaitingStillMarksTheDeliveryPublished() throws Exception {
+        String delivery = WebhookDeliveries.newDeliveryId();
+        JsonNode payload = Json.mapper().readTree(WebhookDeliveries.fixture("star/created.payload.json"));
+        var event = WebhookNormalizer.normalize(delivery, "star", payload, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        deliveries.insertIfNew(new WebhookDelivery(Map.of(), payload, 10, event)).await().indefinitely();
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "gitinsight", "gitinsight")) {
+            // out of the relay's reach: only the confirm of the publish below can mark it
+            db.createStatement().executeUpdate("UPDATE ingestion.webhook_deliveries SET relay_lease_until = "
+                    + "now() + interval '1 hour' WHERE delivery_id = '" + delivery + "'");
+        }
+
+        try (BrokerProbe probe = BrokerProbe.bind("github.event.received")) {
+            // the caller gives up before any broker could answer, as a request does after publish-wait
+            assertThatThrownBy(() -> publisher.publish(event).ifNoItem().after(Duration.ofNanos(1)).fail()
+                    .await().atMost(Duration.ofSeconds(5))).isInstanceOf(io.smallrye.mutiny.TimeoutException.class);
+
+            assertThat(WebhookEndpointTest.nextFor(probe, delivery).id()).isEqualTo(GitHubEventPublisher.envelopeId(delivery));
         }
         assertThat(statusOf(delivery)).isEqualTo("published");
     }

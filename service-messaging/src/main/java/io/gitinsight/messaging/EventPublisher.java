@@ -3,6 +3,8 @@ package io.gitinsight.messaging;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,6 +37,17 @@ public class EventPublisher {
     }
 
     public Uni<Void> publish(EventEnvelope envelope) {
+        return publish(envelope, () -> Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Publishes, and records the publication with {@code afterConfirm} once the broker confirms, even when
+     * that is after the returned {@link Uni} gave up waiting or its caller cancelled it: while the broker is
+     * unreachable the connector keeps the message and sends it when a connection is back, and its late
+     * confirm must still count (an outbox row marked sent then, not left for a relay to send again). The
+     * returned {@link Uni} completes once the broker confirmed and {@code afterConfirm}'s work is done.
+     */
+    public Uni<Void> publish(EventEnvelope envelope, Supplier<Uni<Void>> afterConfirm) {
         OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
                 .withRoutingKey(envelope.type())
                 .withMessageId(envelope.id().toString())
@@ -45,18 +58,20 @@ public class EventPublisher {
                 .withTimestamp(ZonedDateTime.ofInstant(envelope.occurredAt(), ZoneOffset.UTC))
                 .withType(envelope.type())
                 .build();
-        return Uni.createFrom().emitter(done -> {
+        return Uni.createFrom().deferred(() -> {
+            CompletableFuture<Void> done = new CompletableFuture<>();
             Message<String> message = Message.of(envelope.toJson(), Metadata.of(metadata))
                     .withAck(() -> {
-                        done.complete(null);
-                        return java.util.concurrent.CompletableFuture.completedFuture(null);
+                        afterConfirm.get().subscribe().with(recorded -> done.complete(null), done::completeExceptionally);
+                        return CompletableFuture.completedFuture(null);
                     })
                     .withNack(failure -> {
-                        done.fail(failure);
-                        return java.util.concurrent.CompletableFuture.completedFuture(null);
+                        done.completeExceptionally(failure);
+                        return CompletableFuture.completedFuture(null);
                     });
             emitter.sendMessageAndForget(message);
-        }).replaceWithVoid().ifNoItem().after(CONFIRM_TIMEOUT)
+            return Uni.createFrom().completionStage(done);
+        }).ifNoItem().after(CONFIRM_TIMEOUT)
                 .failWith(() -> unavailable(envelope, "did not confirm it within " + CONFIRM_TIMEOUT.toSeconds() + " s", null))
                 .onFailure(e -> !(e instanceof ApiException))
                 .transform(e -> unavailable(envelope, "refused it: " + e.getMessage(), e));

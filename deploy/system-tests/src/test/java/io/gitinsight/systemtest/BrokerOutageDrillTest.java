@@ -81,8 +81,9 @@ class BrokerOutageDrillTest {
             }
         }
 
-        // a delivery whose first publish lost its confirm with the broker stays pending until the relay's next
-        // round publishes it again (the copy reaches nobody twice: same envelope id)
+        // the connector kept each message while the broker was away and sent it when it came back: its late
+        // confirm marks the delivery published (before 2026-12-05 only the relay's next round, after its 30 s
+        // lease, did). Any copy the relay publishes too reaches nobody twice: same envelope id
         JsonNode events = world.api().poll("/webhooks/events?repository=" + World.OWNER + "/" + World.MAIN
                 + "&status=published&page_size=100", world.reader(), RECOVERY,
                 r -> acknowledged.stream().allMatch(d -> r.body().contains(d.id()))).json();

@@ -14,7 +14,8 @@ import io.gitinsight.model.events.GitHubEventReceived;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Publishes a stored delivery as {@code github.event.received} and marks it published once confirmed.
+ * Publishes a stored delivery as {@code github.event.received} and marks it published once confirmed,
+ * also when the confirm comes after whoever published it stopped waiting.
  * The envelope id is derived from the delivery id, so the request path and the relay publishing the same
  * delivery produce one event for idempotent consumers.
  */
@@ -32,7 +33,9 @@ public class GitHubEventPublisher {
     public Uni<Void> publish(GitHubEventReceived event) {
         EventEnvelope envelope = EventEnvelope.withId(envelopeId(event.deliveryId()), EventType.GITHUB_EVENT_RECEIVED,
                 event.deliveryId(), null, event);
-        return publisher.publish(envelope).chain(() -> deliveries.markPublished(event.deliveryId(), Instant.now()));
+        // marked published by the broker's confirm itself: a confirm that comes after the request or the relay
+        // stopped waiting (the broker was away, the connector sent the message when it came back) still counts
+        return publisher.publish(envelope, () -> deliveries.markPublished(event.deliveryId(), Instant.now()));
     }
 
     public static UUID envelopeId(String deliveryId) {
