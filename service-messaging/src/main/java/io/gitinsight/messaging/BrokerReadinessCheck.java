@@ -33,8 +33,10 @@ public class BrokerReadinessCheck implements HealthCheck {
     public BrokerReadinessCheck(@ConfigProperty(name = "rabbitmq-host") String host,
             @ConfigProperty(name = "rabbitmq-port") int port,
             @ConfigProperty(name = "rabbitmq-username") String username,
-            @ConfigProperty(name = "rabbitmq-password") String password) {
+            @ConfigProperty(name = "rabbitmq-password") String password,
+            @ConfigProperty(name = "rabbitmq-virtual-host", defaultValue = "/") String virtualHost) {
         factory.setHost(host);
+        factory.setVirtualHost(virtualHost);
         factory.setPort(port);
         factory.setUsername(username);
         factory.setPassword(password);

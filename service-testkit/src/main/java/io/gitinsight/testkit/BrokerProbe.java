@@ -34,6 +34,8 @@ public final class BrokerProbe implements AutoCloseable {
         factory.setPort(Integer.parseInt(System.getenv().getOrDefault("RABBITMQ_PORT", "5672")));
         factory.setUsername(System.getenv().getOrDefault("RABBITMQ_USER", "guest"));
         factory.setPassword(System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest"));
+        // the services' rabbitmq-virtual-host as an environment variable: a run isolated from others on the broker
+        factory.setVirtualHost(System.getenv().getOrDefault("RABBITMQ_VIRTUAL_HOST", "/"));
         Connection connection = factory.newConnection("gitinsight-test-probe");
         Channel channel = connection.createChannel();
         channel.exchangeDeclare(EventType.EXCHANGE, "topic", true);
