@@ -1,5 +1,7 @@
 package io.gitinsight.analysis;
 
+import static io.restassured.RestAssured.given;
+
 import java.util.List;
 import java.util.Map;
 
@@ -23,5 +25,10 @@ class AnalysisDependenciesDownTest extends DependenciesDownTest {
     @Override
     protected List<String> readinessChecks() {
         return AnalysisServiceContractTest.READINESS_CHECKS;
+    }
+
+    @Override
+    protected io.restassured.response.Response requestNeedingThem() {
+        return given().get("/jobs?limit=1");
     }
 }

@@ -1,5 +1,7 @@
 package io.gitinsight.auth;
 
+import static io.restassured.RestAssured.given;
+
 import java.util.List;
 import java.util.Map;
 
@@ -23,5 +25,11 @@ class AuthDependenciesDownTest extends DependenciesDownTest {
     @Override
     protected List<String> readinessChecks() {
         return AuthServiceContractTest.READINESS_CHECKS;
+    }
+
+    @Override
+    protected io.restassured.response.Response requestNeedingThem() {
+        return given().contentType("application/json").body("{\"refresh_token\": \"" + "r".repeat(43) + "\"}")
+                .post("/auth/refresh");
     }
 }

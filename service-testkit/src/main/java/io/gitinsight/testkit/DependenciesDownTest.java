@@ -38,6 +38,15 @@ public abstract class DependenciesDownTest {
         }
     }
 
+    /** A request that this service can answer only with the unreachable dependencies (a read of its database, say). */
+    protected abstract Response requestNeedingThem();
+
+    @Test
+    void answersARequestThatNeedsThemWith503InTheErrorFormat() {
+        requestNeedingThem().then().statusCode(503).body("error.code", equalTo("UPSTREAM_UNAVAILABLE"))
+                .body("error.trace_id", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{32}"));
+    }
+
     @Test
     void staysAliveWhileItsDependenciesAreUnreachable() {
         given().get("/health/live").then().statusCode(200).body("status", equalTo("UP"));

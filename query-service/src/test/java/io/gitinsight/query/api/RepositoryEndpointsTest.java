@@ -133,6 +133,11 @@ class RepositoryEndpointsTest {
         assertInvalid(given().queryParam("page_size", 0).get("/repositories"), "page_size");
         assertInvalid(given().queryParam("page_size", 101).get("/repositories"), "page_size");
         assertInvalid(given().queryParam("page", 0).get("/repositories"), "page");
+        // values that do not even convert name their parameter too
+        assertInvalid(given().queryParam("page", 2).queryParam("page_size", "twenty").get("/repositories"), "page_size")
+                .then().body("error.message", org.hamcrest.Matchers.equalTo(
+                        "page_size must be a whole number within range, was 'twenty'"));
+        assertInvalid(given().queryParam("page", "99999999999").get("/repositories"), "page");
         assertInvalid(given().queryParam("sort", "popularity").get("/repositories"), "sort");
         assertInvalid(given().queryParam("q", "x".repeat(201)).get("/repositories"), "q");
     }

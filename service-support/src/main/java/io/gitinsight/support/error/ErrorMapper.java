@@ -30,6 +30,7 @@ import io.gitinsight.model.error.ErrorBody;
 import io.gitinsight.model.error.ErrorCode;
 import io.gitinsight.support.trace.TraceIdFilter;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The one place where an exception becomes an HTTP answer: the contract's error body with the right
@@ -38,6 +39,8 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 public class ErrorMapper {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+    /** The field named when no parameter name is known. */
+    static final String UNNAMED = "parameter";
     private static final PropertyNamingStrategies.NamingBase SNAKE = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     private final CurrentVertxRequest request;
@@ -53,6 +56,13 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public RestResponse<ErrorBody> invalidParameter(InvalidParameterException e) {
+        if (UNNAMED.equals(e.field())) {
+            String field = queryParameterHolding(e.getMessage());
+            if (field != null) {
+                return answer(400, ErrorCode.VALIDATION_ERROR, e.getMessage().replaceFirst("^" + UNNAMED, field),
+                        Map.of("field", field));
+            }
+        }
         return answer(400, ErrorCode.VALIDATION_ERROR, e.getMessage(), Map.of("field", e.field()));
     }
 
@@ -98,9 +108,17 @@ public class ErrorMapper {
         }
         int status = e.getResponse().getStatus();
         if (status == 404 && e.getCause() != null) {
-            // JAX-RS answers a path or query parameter that does not convert with 404; the contract says 400
-            return answer(400, ErrorCode.VALIDATION_ERROR, "invalid parameter: " + e.getCause().getMessage(),
-                    Map.of("field", "parameter"));
+            // JAX-RS answers a path or query parameter that does not convert with 404; the contract says 400,
+            // naming the parameter: the query parameter whose value the converter refused, when there is one
+            String refused = String.valueOf(e.getCause().getMessage());
+            String field = queryParameterHolding(refused);
+            if (field == null) {
+                return answer(400, ErrorCode.VALIDATION_ERROR, "invalid parameter: " + refused, Map.of("field", UNNAMED));
+            }
+            String what = e.getCause() instanceof NumberFormatException ? " must be a whole number within range"
+                    : " is invalid";
+            return answer(400, ErrorCode.VALIDATION_ERROR, field + what + ", was '" + abbreviate(
+                    request.getCurrent().queryParams().get(field)) + "'", Map.of("field", field));
         }
         if (status >= 500) {
             LOG.errorf(e, "request failed with %d", status);
@@ -110,10 +128,62 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public RestResponse<ErrorBody> unexpected(Throwable e) {
+        Throwable unreachable = unreachableDependency(e);
+        if (unreachable != null) {
+            // the database, cache or broker is down: CONTRACT §2's 503, which a client may retry, not a 500
+            LOG.warnf("a dependency is unreachable: %s", unreachable.toString());
+            return answer(503, ErrorCode.UPSTREAM_UNAVAILABLE,
+                    "a service this request needs is unreachable; try again shortly",
+                    Map.of("reason", unreachable.getClass().getSimpleName()));
+        }
         LOG.error("unexpected failure", e);
         return answer(500, ErrorCode.INTERNAL_SERVER_ERROR,
                 "an unexpected error occurred; quote the trace id when reporting it", Map.of());
     }
+
+    /**
+     * The query parameter whose value a converter's message quotes (the longest such value, so that
+     * {@code page=1&page_size=1x} names {@code page_size}), or null. Converters that cannot see a parameter's
+     * name ({@code @RestQuery} without a value) say {@value #UNNAMED}; the request still knows it.
+     */
+    private String queryParameterHolding(String message) {
+        RoutingContext current = request.getCurrent();
+        if (current == null || message == null) {
+            return null;
+        }
+        String found = null;
+        int longest = 0;
+        for (Map.Entry<String, String> parameter : current.queryParams()) {
+            String value = parameter.getValue();
+            if (value.length() > longest && (message.contains("\"" + value + "\"") || message.contains("'" + value + "'")
+                    || message.contains("'" + abbreviate(value) + "'"))) {
+                found = parameter.getKey();
+                longest = value.length();
+            }
+        }
+        return found;
+    }
+
+    private static String abbreviate(String value) {
+        return value == null || value.length() <= 64 ? value : value.substring(0, 64) + "…";
+    }
+
+    /** The failure in {@code e}'s causes that says a connection could not be made or was lost, or null. */
+    static Throwable unreachableDependency(Throwable e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException
+                    || t instanceof java.net.UnknownHostException
+                    || CONNECTION_LOST.contains(t.getClass().getName())) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Connections lost midway, by the clients' own types (service-support does not depend on the clients). */
+    private static final java.util.Set<String> CONNECTION_LOST = java.util.Set.of(
+            "io.vertx.sqlclient.ClosedConnectionException", "io.vertx.core.http.HttpClosedException");
 
     private RestResponse<ErrorBody> answer(int status, ErrorCode code, String message, Map<String, Object> details) {
         ErrorBody body = ErrorBody.of(code, message, details, TraceIdFilter.traceId(request.getCurrent()));
