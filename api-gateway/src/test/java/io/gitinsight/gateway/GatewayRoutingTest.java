@@ -66,12 +66,14 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void servesTheJwksAtTheRootThroughAuthService() {
-        Response response = Callers.guest().get("/.well-known/jwks.json");
+    void servesTheJwksAtTheRootAndUnderTheApiPrefixThroughAuthService() {
+        for (String path : new String[] { "/.well-known/jwks.json", "/api/v1/.well-known/jwks.json" }) {
+            Response response = Callers.guest().get(path);
 
-        response.then().statusCode(200);
-        assertThat(response.jsonPath().getList("keys.kid")).containsExactly("key-current");
-        assertThat(response.jsonPath().getList("keys.d")).containsOnlyNulls();
+            response.then().statusCode(200);
+            assertThat(response.jsonPath().getList("keys.kid")).as(path).containsExactly("key-current");
+            assertThat(response.jsonPath().getList("keys.d")).containsOnlyNulls();
+        }
     }
 
     @Test

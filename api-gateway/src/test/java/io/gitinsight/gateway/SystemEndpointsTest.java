@@ -32,6 +32,7 @@ class SystemEndpointsTest {
     @AfterEach
     void bringEverythingBack() {
         FakeBackends.ingestion().down(false);
+        FakeBackends.query().databaseDown(false);
         FakeBackends.rabbit().available(true);
     }
 
@@ -52,6 +53,27 @@ class SystemEndpointsTest {
         assertThat((String) redis.get("version")).matches("\\d+\\.\\d+.*");
         assertThat(entry(status.getList("dependencies"), "rabbitmq")).containsEntry("status", "up")
                 .containsEntry("version", "3.12.1");
+        // PostgreSQL as the services see it: each one that answered checks its connections
+        Map<String, Object> postgres = entry(status.getList("dependencies"), "postgresql");
+        assertThat(postgres).containsEntry("status", "up");
+        assertThat((Integer) postgres.get("latency_ms")).isNotNegative();
+        assertThat((List<Object>) postgres.get("seen_by")).contains("auth-service", "query-service", "ingestion-service")
+                .doesNotContain("down-service");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void reportsPostgresDownWhenAServiceCannotReachIt() {
+        FakeBackends.query().databaseDown(true);
+
+        JsonPath status = Callers.as(Role.ADMIN).get("/api/v1/system/status").then().statusCode(200).extract()
+                .jsonPath();
+
+        assertThat(status.getString("status")).isEqualTo("degraded");
+        Map<String, Object> postgres = entry(status.getList("dependencies"), "postgresql");
+        assertThat(postgres).containsEntry("status", "down").containsEntry("error", "unreachable from query-service");
+        assertThat((List<Object>) entry(status.getList("services"), "query-service").get("checks_down"))
+                .containsExactly("Reactive PostgreSQL connections health check");
     }
 
     @Test

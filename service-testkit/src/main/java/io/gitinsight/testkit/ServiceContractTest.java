@@ -35,7 +35,9 @@ public abstract class ServiceContractTest {
     void reportsHealthAndReadinessUp() {
         given().get("/health/live").then().statusCode(200).body("status", equalTo("UP"));
         Response ready = given().get("/health/ready");
-        ready.then().statusCode(200).body("status", equalTo("UP"));
+        ready.then().statusCode(200).body("status", equalTo("UP"))
+                // the gateway's /system/status shows each service's version from here
+                .body("version", matchesPattern("\\d+\\.\\d+\\.\\d+.*")).body("service", matchesPattern("[a-z-]+"));
         List<String> names = ready.jsonPath().getList("checks.name");
         assertThat(names).containsAll(readinessChecks());
         given().get("/health").then().statusCode(200).body("status", equalTo("UP"));

@@ -26,6 +26,7 @@ public class EchoBackend {
     final Vertx vertx;
     final HttpServer server;
     final AtomicBoolean down = new AtomicBoolean();
+    final AtomicBoolean databaseDown = new AtomicBoolean();
 
     EchoBackend(Vertx vertx, String name) {
         this.name = name;
@@ -45,17 +46,29 @@ public class EchoBackend {
         down.set(isDown);
     }
 
+    /** Its readiness then reports its database connections (and so itself) DOWN, as a service cut off from it does. */
+    public void databaseDown(boolean isDown) {
+        databaseDown.set(isDown);
+    }
+
     void request(HttpServerRequest request) {
         if ("websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             upgrade(request);
             return;
         }
         if (request.path().equals("/health/ready")) {
-            boolean isDown = down.get();
+            boolean redisDown = down.get();
+            boolean dbDown = databaseDown.get();
+            boolean isDown = redisDown || dbDown;
+            // the shape of a real service's answer (SmallRye Health with the service and version properties)
             request.response().setStatusCode(isDown ? 503 : 200).putHeader("Content-Type", "application/json")
-                    .end(new JsonObject().put("status", isDown ? "DOWN" : "UP").put("version", "1.2.3-" + name)
-                            .put("checks", new io.vertx.core.json.JsonArray().add(new JsonObject()
-                                    .put("name", "Redis connection health check").put("status", isDown ? "DOWN" : "UP")))
+                    .end(new JsonObject().put("status", isDown ? "DOWN" : "UP").put("service", name + "-service")
+                            .put("version", "1.2.3-" + name)
+                            .put("checks", new io.vertx.core.json.JsonArray()
+                                    .add(new JsonObject().put("name", "Redis connection health check")
+                                            .put("status", redisDown ? "DOWN" : "UP"))
+                                    .add(new JsonObject().put("name", "Reactive PostgreSQL connections health check")
+                                            .put("status", dbDown ? "DOWN" : "UP")))
                             .encode());
             return;
         }

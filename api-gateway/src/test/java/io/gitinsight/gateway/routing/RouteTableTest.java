@@ -39,6 +39,7 @@ class RouteTableTest {
     void givesTheBackendThePathWithoutThePrefixOrTheOneTheRouteNames() {
         assertThat(found("GET", "/api/v1/fast/search").backendPath()).isEqualTo("/fast/search");
         assertThat(found("GET", "/.well-known/jwks.json").backendPath()).isEqualTo("/.well-known/jwks.json");
+        assertThat(found("GET", "/api/v1/.well-known/jwks.json").backendPath()).isEqualTo("/.well-known/jwks.json");
         assertThat(found("GET", "/api/v1/openapi/query").backendPath()).isEqualTo("/q/openapi?format=json");
     }
 
