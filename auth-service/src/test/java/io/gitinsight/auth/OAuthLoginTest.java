@@ -58,9 +58,22 @@ class OAuthLoginTest {
         long githubId = Logins.newGitHubId();
         GitHubFake.acceptsCode("browser-" + githubId, githubId, "browser-" + githubId, null);
 
-        given().redirects().follow(false).queryParam("code", "browser-" + githubId).queryParam("state", Logins.state())
-                .get("/auth/github/callback").then().statusCode(302)
-                .header("Location", startsWith("http://localhost:5173#access_token="));
+        String location = given().redirects().follow(false).queryParam("code", "browser-" + githubId)
+                .queryParam("state", Logins.state()).get("/auth/github/callback").then().statusCode(302)
+                .header("Location", startsWith("http://localhost:5173#access_token=")).extract().header("Location");
+
+        java.util.Map<String, String> fragment = new java.util.HashMap<>();
+        for (String pair : location.substring(location.indexOf('#') + 1).split("&")) {
+            String[] kv = pair.split("=", 2);
+            fragment.put(kv[0], java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(fragment).containsKeys("access_token", "refresh_token", "user").containsEntry("token_type", "Bearer")
+                .containsEntry("expires_in", "900");
+        JsonPath user = JsonPath.from(fragment.get("user"));
+        assertThat(user.getLong("github_id")).isEqualTo(githubId);
+        assertThat(user.getString("username")).isEqualTo("browser-" + githubId);
+        assertThat(user.getString("role")).isEqualTo("user");
+        assertThat(user.getList("permissions")).contains("repository:read");
     }
 
     @Test

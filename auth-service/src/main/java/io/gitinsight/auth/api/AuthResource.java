@@ -91,8 +91,10 @@ public class AuthResource {
             if (accept != null && accept.contains(MediaType.APPLICATION_JSON)) {
                 return RestResponse.ok(body);
             }
+            // the same fields as the JSON answer; the user as its JSON, URL-encoded (a SPA reads it with
+            // JSON.parse(new URLSearchParams(location.hash.slice(1)).get("user")))
             String fragment = "access_token=" + enc(body.accessToken()) + "&refresh_token=" + enc(body.refreshToken())
-                    + "&token_type=Bearer&expires_in=" + body.expiresIn();
+                    + "&token_type=Bearer&expires_in=" + body.expiresIn() + "&user=" + enc(userJson(body.user()));
             return RestResponse.ResponseBuilder.<TokenResponse> create(302)
                     .location(URI.create(config.frontendUrl() + "#" + fragment)).build();
         });
@@ -130,6 +132,14 @@ public class AuthResource {
             }
             return Me.of(user);
         });
+    }
+
+    private static String userJson(Me user) {
+        try {
+            return io.gitinsight.model.json.Json.mapper().writeValueAsString(user);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String enc(String value) {
