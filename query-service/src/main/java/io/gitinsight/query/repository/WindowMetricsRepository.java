@@ -65,7 +65,7 @@ public class WindowMetricsRepository {
               SELECT d.*, coalesce(d.finished_at, d.created_at) AS done_at,
                      lead(d.created_at) OVER (ORDER BY d.created_at, d.id) AS next_created
               FROM analysis.deployments d
-              WHERE d.repository_id = $1 AND d.environment = $4 AND d.status IS NOT NULL),
+              WHERE d.repository_id = $1 AND lower(d.environment) = lower($4) AND d.status IS NOT NULL),
             decided AS (
               SELECT p.*,
                      p.status = 'success' AND (

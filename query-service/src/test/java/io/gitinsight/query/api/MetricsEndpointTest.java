@@ -160,7 +160,8 @@ class MetricsEndpointTest {
                 Instant.parse("2024-05-12T00:05:00Z"));
         AnalysisRows.deployment(repo, 3, "production", Instant.parse("2024-05-13T00:00:00Z"), "success",
                 Instant.parse("2024-05-13T02:05:00Z"));
-        AnalysisRows.deployment(repo, 4, "production", Instant.parse("2024-05-25T00:00:00Z"), "success",
+        // GitHub keeps an environment's name as typed: analysis matches it ignoring case, so does this path
+        AnalysisRows.deployment(repo, 4, "Production", Instant.parse("2024-05-25T00:00:00Z"), "success",
                 Instant.parse("2024-05-25T00:10:00Z"));
     }
 }

@@ -37,7 +37,6 @@ public final class RequiredEnvironment {
             Map.entry("ANALYSIS_SCHEDULER_EVERY", "tuning: how often due re-analyses are looked for"),
             Map.entry("ORG_IMPORT_TIMEOUT", "tuning: when a running org import counts as abandoned"),
             Map.entry("DORA_PRODUCTION_ENVIRONMENT", "the contract's default environment name"),
-            Map.entry("PRODUCTION_ENVIRONMENT", "the contract's default environment name"),
             Map.entry("GATEWAY_REDIS_POOL_SIZE", "tuning"), Map.entry("GATEWAY_REDIS_POOL_WAITING", "tuning"),
             Map.entry("GATEWAY_REDIS_PREFIX", "tuning"), Map.entry("GATEWAY_WEBHOOK_RATE_LIMIT", "tuning"),
             Map.entry("DB_POOL_SIZE", "tuning"), Map.entry("REDIS_POOL_SIZE", "tuning"),
