@@ -14,9 +14,9 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Consumes the events this service reacts to from its own queue: exclusive, auto-deleted and named by
- * the broker, one per replica, so that every replica sees every event and fans it out to its own
- * subscribers. Such a queue is a copy of the stream, not the record of it (the facts are in the
+ * Consumes the events this service reacts to from its own queue, one per replica ({@link StreamQueue}), so
+ * that every replica sees every event and fans it out to its own subscribers. Such a queue is a copy of the stream, not the
+ * record of it (the facts are in the
  * database), so a message that cannot be handled is logged and acknowledged rather than dead-lettered
  * once per replica.
  */

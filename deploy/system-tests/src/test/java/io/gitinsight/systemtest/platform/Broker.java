@@ -19,7 +19,7 @@ public final class Broker {
 
     public static final String VIRTUAL_HOST = "gitinsight-system";
     public static final String DEAD_LETTER_QUEUE = "gitinsight.dlq";
-    /** The durable queues the services declare (query-service's own is exclusive and goes with it). */
+    /** The work queues the services share (query-service's per-replica stream queues expire on their own). */
     public static final List<String> QUEUES = List.of("ingestion.analysis-requested", "analysis.data-ingested",
             "analysis.sync-progress", "analysis.github-events", DEAD_LETTER_QUEUE);
 
