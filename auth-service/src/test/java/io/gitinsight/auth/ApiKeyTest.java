@@ -108,6 +108,53 @@ class ApiKeyTest {
     }
 
     @Test
+    void anAdminsKeyWithAdminUsersReadsTheAdminEndpointsAsItsOwner() {
+        String admin = Logins.login(Logins.newGitHubId(), "octo-admin", "a@example.com").getString("access_token");
+        String key = create(admin, "{\"name\": \"ops\", \"scopes\": [\"admin:users\", \"repository:read\"]}")
+                .jsonPath().getString("key");
+        String readOnly = create(admin, "{\"name\": \"reader\", \"scopes\": [\"repository:read\"]}").jsonPath()
+                .getString("key");
+
+        given().header("X-API-Key", key).get("/admin/users").then().statusCode(200).body("pagination.total",
+                org.hamcrest.Matchers.greaterThan(0));
+        given().auth().oauth2(key).get("/admin/audit-logs?action=api_key_created").then().statusCode(200);
+        // /auth/me with a key: the owner, with what the key may do
+        given().header("X-API-Key", key).get("/auth/me").then().statusCode(200).body("username", equalTo("octo-admin"))
+                .body("role", equalTo("admin"))
+                .body("permissions", equalTo(java.util.List.of("admin:users", "repository:read")));
+        // a key without the scope is refused, whatever its owner's role
+        given().header("X-API-Key", readOnly).get("/admin/users").then().statusCode(403)
+                .body("error.code", equalTo("AUTHORIZATION_DENIED"));
+        given().header("X-API-Key", "gik_" + "x".repeat(43)).get("/admin/users").then().statusCode(401)
+                .body("error.code", equalTo("AUTHENTICATION_REQUIRED"));
+    }
+
+    @Test
+    void aKeyListsAndRevokesItsOwnersKeysButNeverCreatesOneNorEndsASession() {
+        var login = Logins.login("keyed-" + Logins.newGitHubId());
+        String token = login.getString("access_token");
+        Response created = create(token, "{\"name\": \"script\"}");
+        String key = created.jsonPath().getString("key");
+        String user = Logins.login("plain-" + Logins.newGitHubId()).getString("access_token");
+        String userKey = create(user, "{\"name\": \"mine\"}").jsonPath().getString("key");
+
+        given().header("X-API-Key", key).get("/auth/api-keys").then().statusCode(200).body("data", hasSize(1));
+        given().header("X-API-Key", userKey).get("/admin/users").then().statusCode(403);
+        given().header("X-API-Key", key).contentType("application/json").body("{\"name\": \"child\"}")
+                .post("/auth/api-keys").then().statusCode(403).body("error.details.credential", equalTo("api_key"));
+        given().auth().oauth2(key).contentType("application/json").body("{\"name\": \"child\"}")
+                .post("/auth/api-keys").then().statusCode(403);
+        given().header("X-API-Key", key).post("/auth/logout").then().statusCode(403);
+        given().header("X-API-Key", key).delete("/auth/github").then().statusCode(403);
+
+        // a key may revoke itself; afterwards it is refused
+        given().header("X-API-Key", key).delete("/auth/api-keys/" + created.jsonPath().getString("id")).then()
+                .statusCode(204);
+        given().header("X-API-Key", key).get("/auth/me").then().statusCode(401);
+        given().auth().oauth2(token).get("/auth/me").then().statusCode(200);
+    }
+
+    @Test
     void refusesInternalCallsWithoutTheServiceToken() {
         given().contentType("application/json").body("{\"key\": \"gik_x\"}").post("/internal/api-keys/verify").then()
                 .statusCode(401);

@@ -46,28 +46,34 @@ public class AdminResource {
 
     @GET
     @Path("/users")
-    public Uni<Page<Me>> users(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RestQuery Integer page,
+    public Uni<Page<Me>> users(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader(AuthResource.API_KEY_HEADER) String apiKey, @RestQuery Integer page,
             @RestQuery("page_size") Integer pageSize) {
-        callers.require(authorization, Permission.ADMIN_USERS);
-        return admin.users(PageRequest.of(page, pageSize))
+        PageRequest request = PageRequest.of(page, pageSize);
+        return callers.resolve(authorization, apiKey, Permission.ADMIN_USERS).chain(caller -> admin.users(request))
                 .map(found -> new Page<>(found.data().stream().map(Me::of).toList(), found.pagination()));
     }
 
     @PUT
     @Path("/users/{id}/role")
     public Uni<Me> changeRole(@RestPath("id") UUID id, @Valid @NotNull RoleChange body,
-            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, HttpServerRequest request) {
-        var caller = callers.require(authorization, Permission.ADMIN_USERS);
-        return admin.changeRole(caller, id, body.role(), Clients.of(request)).map(Me::of);
+            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader(AuthResource.API_KEY_HEADER) String apiKey, HttpServerRequest request) {
+        var client = Clients.of(request);
+        return callers.resolve(authorization, apiKey, Permission.ADMIN_USERS)
+                .chain(caller -> admin.changeRole(caller, id, body.role(), client)).map(Me::of);
     }
 
     @GET
     @Path("/audit-logs")
     public Uni<Page<AuditLogRepository.Stored>> auditLogs(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader(AuthResource.API_KEY_HEADER) String apiKey,
             @RestQuery @Size(max = 100) String actor, @RestQuery @Size(max = 100) String action,
             @RestQuery String since, @RestQuery Integer page, @RestQuery("page_size") Integer pageSize) {
-        callers.require(authorization, Permission.ADMIN_USERS);
-        return admin.auditLogs(new AuditLogRepository.Filter(actor, action, parse(since)), PageRequest.of(page, pageSize));
+        var filter = new AuditLogRepository.Filter(actor, action, parse(since));
+        PageRequest request = PageRequest.of(page, pageSize);
+        return callers.resolve(authorization, apiKey, Permission.ADMIN_USERS)
+                .chain(caller -> admin.auditLogs(filter, request));
     }
 
     private static Instant parse(String since) {

@@ -60,29 +60,32 @@ public class ApiKeyResource {
     @POST
     @ResponseStatus(201)
     public Uni<Created> create(@Valid @NotNull CreateRequest body,
-            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, HttpServerRequest request) {
-        var caller = callers.require(authorization);
+            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader(AuthResource.API_KEY_HEADER) String apiKey, HttpServerRequest request) {
+        var caller = callers.requireSession(authorization, apiKey);
         return keys.create(caller, new ApiKeyService.NewKey(body.name(), body.scopes(), body.expiresInDays(),
                 body.rateLimitPerHour()), Clients.of(request))
                 .map(created -> new Created(created.key().id(), created.key().name(), created.secret(),
                         created.key().scopes(), created.key().expiresAt(), created.key().rateLimitPerHour()));
     }
 
+    /** The caller's keys; an API key lists its owner's (a key never creates one: that needs a session). */
     @GET
     public Uni<Page<Listed>> list(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            @RestQuery Integer page, @RestQuery("page_size") Integer pageSize) {
-        var caller = callers.require(authorization);
+            @RestHeader(AuthResource.API_KEY_HEADER) String apiKey, @RestQuery Integer page,
+            @RestQuery("page_size") Integer pageSize) {
         PageRequest request = PageRequest.of(page, pageSize);
-        return keys.list(caller, request)
+        return callers.resolve(authorization, apiKey).chain(caller -> keys.list(caller, request))
                 .map(found -> new Page<>(found.data().stream().map(Listed::of).toList(), found.pagination()));
     }
 
+    /** Revokes one of the caller's keys; an API key may revoke its owner's keys, itself included. */
     @DELETE
     @Path("/{id}")
     @ResponseStatus(204)
     public Uni<Void> revoke(@RestPath("id") UUID id, @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            HttpServerRequest request) {
-        var caller = callers.require(authorization);
-        return keys.revoke(caller, id, Clients.of(request));
+            @RestHeader(AuthResource.API_KEY_HEADER) String apiKey, HttpServerRequest request) {
+        var client = Clients.of(request);
+        return callers.resolve(authorization, apiKey).chain(caller -> keys.revoke(caller, id, client));
     }
 }

@@ -42,6 +42,9 @@ public class AuthResource {
     public record RefreshRequest(@NotBlank @Size(max = 200) String refreshToken) {
     }
 
+    /** The header an API key may come in (or as {@code Authorization: Bearer gik_…}). */
+    public static final String API_KEY_HEADER = "X-API-Key";
+
     public record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn, Me user) {
         static TokenResponse of(TokenPair pair) {
             return new TokenResponse(pair.accessToken(), pair.refreshToken(), "Bearer", pair.expiresIn(),
@@ -52,8 +55,12 @@ public class AuthResource {
     public record Me(UUID id, long githubId, String username, String name, String email, String avatarUrl,
             String role, List<String> permissions, Instant createdAt, Instant lastLogin) {
         static Me of(User user) {
+            return of(user, user.role().permissions());
+        }
+
+        static Me of(User user, java.util.Set<Permission> permissions) {
             return new Me(user.id(), user.githubId(), user.username(), user.name(), user.email(), user.avatarUrl(),
-                    user.role().value(), user.role().permissions().stream().map(Permission::value).sorted().toList(),
+                    user.role().value(), permissions.stream().map(Permission::value).sorted().toList(),
                     user.createdAt(), user.lastLogin());
         }
     }
@@ -109,29 +116,30 @@ public class AuthResource {
     @POST
     @Path("/logout")
     public Uni<RestResponse<Void>> logout(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            HttpServerRequest request) {
-        var caller = callers.require(authorization);
+            @RestHeader(API_KEY_HEADER) String apiKey, HttpServerRequest request) {
+        var caller = callers.requireSession(authorization, apiKey);
         return tokens.logout(caller, Clients.of(request)).map(revoked -> RestResponse.noContent());
     }
 
     @DELETE
     @Path("/github")
     public Uni<RestResponse<Void>> disconnectGitHub(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
-            HttpServerRequest request) {
-        var caller = callers.require(authorization);
+            @RestHeader(API_KEY_HEADER) String apiKey, HttpServerRequest request) {
+        var caller = callers.requireSession(authorization, apiKey);
         return connections.disconnect(caller, Clients.of(request)).map(ignored -> RestResponse.noContent());
     }
 
     @GET
     @Path("/me")
-    public Uni<Me> me(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        var caller = callers.require(authorization);
-        return users.findById(caller.userId()).map(user -> {
+    public Uni<Me> me(@RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader(API_KEY_HEADER) String apiKey) {
+        return callers.resolve(authorization, apiKey).chain(caller -> users.findById(caller.userId()).map(user -> {
             if (user == null) {
                 throw ApiException.notFound("user", caller.userId());
             }
-            return Me.of(user);
-        });
+            // with an API key, what the key may do: its scopes within the owner's role
+            return Me.of(user, caller.permissions());
+        }));
     }
 
     private static String userJson(Me user) {

@@ -74,10 +74,28 @@ public class AccessTokens {
         }
     }
 
-    /** Who is calling, as a verified access token says. */
-    public record Caller(UUID userId, String login, Role role, String tokenId) {
+    /**
+     * Who is calling: a verified access token ({@code tokenId}, every permission of the role) or an API key
+     * ({@code apiKeyId}, the key's scopes within the owner's role).
+     */
+    public record Caller(UUID userId, String login, Role role, String tokenId, UUID apiKeyId,
+            java.util.Set<Permission> permissions) {
+
+        public Caller(UUID userId, String login, Role role, String tokenId) {
+            this(userId, login, role, tokenId, null, role.permissions());
+        }
+
+        public static Caller withApiKey(UUID userId, String login, Role role, UUID keyId,
+                java.util.Set<Permission> scopes) {
+            return new Caller(userId, login, role, null, keyId, java.util.Set.copyOf(scopes));
+        }
+
         public boolean has(Permission permission) {
-            return role.has(permission);
+            return permissions.contains(permission);
+        }
+
+        public boolean isApiKey() {
+            return apiKeyId != null;
         }
     }
 
