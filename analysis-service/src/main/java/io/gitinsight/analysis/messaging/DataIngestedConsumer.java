@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.gitinsight.analysis.service.IngestedBatchService;
+import io.gitinsight.messaging.EnvelopeHandler;
 import io.gitinsight.model.events.EventType;
 
 /** {@code github.data.ingested} → the facts are stored; the job's last batch starts the computation. */

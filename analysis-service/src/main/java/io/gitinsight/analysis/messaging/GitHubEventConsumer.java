@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.gitinsight.analysis.service.WebhookEventService;
+import io.gitinsight.messaging.EnvelopeHandler;
 import io.gitinsight.model.events.EventType;
 
 /** {@code github.event.received} → the event's fact is stored and the repository's metrics follow. */

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.gitinsight.analysis.service.AnalysisJobService;
+import io.gitinsight.messaging.EnvelopeHandler;
 import io.gitinsight.model.events.AnalysisProgress;
 import io.gitinsight.model.events.EventType;
 

@@ -6,22 +6,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import io.gitinsight.ingestion.service.SyncService;
-import io.gitinsight.messaging.MessageBodies;
+import io.gitinsight.messaging.EnvelopeHandler;
 import io.gitinsight.model.events.AnalysisRequested;
-import io.gitinsight.model.events.EventEnvelope;
+import io.gitinsight.model.events.EventType;
 
 /**
- * Consumes {@code repository.analysis.requested}: runs the sync and acknowledges only when its output
- * is published (or its failure reported). A message that is not an envelope of this type is poison: it
- * is rejected, and the broker moves it to the dead-letter queue.
+ * Consumes {@code repository.analysis.requested}: runs the sync and acknowledges only when its output is
+ * published (or its failure reported). A message that is not an envelope of this type, or names no job, is
+ * poison and is dead-lettered at once; when the sync cannot even record its outcome (the database or the
+ * broker is away) it is retried with back-off, and parked on the dead-letter queue only if that keeps
+ * failing ({@link EnvelopeHandler}). A sync that fails at GitHub is not retried here: it reports the job
+ * failed, which the user sees and may start again.
  */
 @ApplicationScoped
 public class AnalysisRequestConsumer {
-
-    private static final Logger LOG = Logger.getLogger(AnalysisRequestConsumer.class);
 
     private final SyncService sync;
 
@@ -31,17 +31,12 @@ public class AnalysisRequestConsumer {
 
     @Incoming("analysis-requests")
     public CompletionStage<Void> consume(Message<?> message) {
-        AnalysisRequested request;
-        try {
-            request = EventEnvelope.fromJson(MessageBodies.bytes(message.getPayload())).payloadAs(AnalysisRequested.class);
+        return EnvelopeHandler.handle(message, EventType.REPOSITORY_ANALYSIS_REQUESTED, envelope -> {
+            AnalysisRequested request = envelope.payloadAs(AnalysisRequested.class);
             if (request.jobId() == null || request.repositoryId() == null) {
                 throw new IllegalArgumentException("job_id and repository_id are required");
             }
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("poison message on analysis-requests, dead-lettered: %s", e.getMessage());
-            return message.nack(e);
-        }
-        return sync.run(request).subscribeAsCompletionStage().thenCompose(ignored -> message.ack())
-                .exceptionallyCompose(e -> message.nack(e));
+            return sync.run(request);
+        });
     }
 }
