@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestHeader;
@@ -17,6 +18,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.gitinsight.model.api.PageRequest;
 import io.gitinsight.query.domain.RepositoryFilter;
 import io.gitinsight.query.domain.RepositorySort;
+import io.gitinsight.query.security.RepositoryAccess;
 import io.gitinsight.query.service.RepositoryService;
 import io.smallrye.mutiny.Uni;
 
@@ -26,9 +28,11 @@ import io.smallrye.mutiny.Uni;
 public class RepositoryResource {
 
     private final RepositoryService repositories;
+    private final RepositoryAccess access;
 
-    public RepositoryResource(RepositoryService repositories) {
+    public RepositoryResource(RepositoryService repositories, RepositoryAccess access) {
         this.repositories = repositories;
+        this.access = access;
     }
 
     @GET
@@ -45,7 +49,9 @@ public class RepositoryResource {
 
     @GET
     @Path("/{id}")
-    public Uni<RestResponse<byte[]>> get(@RestPath("id") UUID id, @RestHeader("If-None-Match") String ifNoneMatch) {
-        return repositories.get(id).map(cached -> CachedResponses.answer(cached, ifNoneMatch));
+    public Uni<RestResponse<byte[]>> get(@RestPath("id") UUID id, @RestHeader("If-None-Match") String ifNoneMatch,
+            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RestHeader("X-API-Key") String apiKey) {
+        return access.guard(id, authorization, apiKey, () -> repositories.get(id))
+                .map(cached -> CachedResponses.answer(cached, ifNoneMatch));
     }
 }

@@ -22,7 +22,7 @@ public class SearchRepository {
             SELECT r.id, r.full_name, r.description, r.language, r.stars,
                    word_similarity($1, %1$s) AS score, %1$s LIKE $2 AS exact
             FROM analysis.repositories r
-            WHERE (%1$s LIKE $2 OR $1 <%% %1$s) AND ($3::text IS NULL OR lower(r.language) = lower($3))
+            WHERE NOT r.is_private AND (%1$s LIKE $2 OR $1 <%% %1$s) AND ($3::text IS NULL OR lower(r.language) = lower($3))
             ORDER BY exact DESC, score DESC, r.stars DESC, lower(r.full_name)
             LIMIT $4""".formatted(TEXT);
 
