@@ -84,6 +84,7 @@ class PrivateRepositoryAccessTest {
 
         try (BrokerProbe probe = BrokerProbe.bind("repository.visibility.changed")) {
             var metadata = IngestedData.repository("octo/x", 1L).put("is_private", true);
+            metadata.remove("github_id"); // the stored one stays
             // batch 1 of 2: the analysis does not run yet, the metadata is stored
             probe.publish(EventEnvelope.of(EventType.GITHUB_DATA_INGESTED, job, repo, IngestedData.batch(
                     UUID.fromString(job), repo, 1, 2, metadata, null, List.of(), List.of(), List.of(), List.of())));
