@@ -56,9 +56,12 @@ public class FastResource {
     @GET
     @Path("/search")
     public Uni<RestResponse<byte[]>> search(@RestQuery String q, @RestQuery String language, @RestQuery Integer limit,
-            @RestHeader("If-None-Match") String ifNoneMatch) {
+            @RestHeader("If-None-Match") String ifNoneMatch, @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader("X-API-Key") String apiKey) {
         String text = Params.required("q", q, 200);
-        return search.search(text, Params.text("language", language, 100), Params.range("limit", limit, 20, 1, 100))
+        String chosenLanguage = Params.text("language", language, 100);
+        int chosenLimit = Params.range("limit", limit, 20, 1, 100);
+        return access.viewer(authorization, apiKey).chain(viewer -> search.search(text, chosenLanguage, chosenLimit, viewer))
                 .map(cached -> CachedResponses.answer(cached, ifNoneMatch));
     }
 

@@ -38,12 +38,14 @@ public class RepositoryResource {
     @GET
     public Uni<RestResponse<byte[]>> list(@RestQuery String q, @RestQuery String language, @RestQuery String sort,
             @RestQuery Integer page, @RestQuery("page_size") Integer pageSize,
-            @RestHeader("If-None-Match") String ifNoneMatch) {
+            @RestHeader("If-None-Match") String ifNoneMatch, @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader("X-API-Key") String apiKey) {
         RepositorySort order = RepositorySort.valueOf(
                 Params.oneOf("sort", sort, "updated", List.of("stars", "updated", "name")).toUpperCase(Locale.ROOT));
         RepositoryFilter filter = new RepositoryFilter(Params.text("q", q, 200), Params.text("language", language, 100),
                 order);
-        return repositories.list(filter, PageRequest.of(page, pageSize))
+        PageRequest pageRequest = PageRequest.of(page, pageSize);
+        return access.viewer(authorization, apiKey).chain(viewer -> repositories.list(filter, pageRequest, viewer))
                 .map(cached -> CachedResponses.answer(cached, ifNoneMatch));
     }
 

@@ -76,9 +76,11 @@ public class EventRouter {
             case USER_REPOSITORY_FOLLOWED -> {
                 RepositoryFollowed follow = envelope.payloadAs(RepositoryFollowed.class);
                 hub.follow(follow.userId(), follow.repositoryId(), follow.following());
-                // who follows a private repository is who may see it
-                yield patiently(generations.bump(envelope.id(), List.of(CacheScope.access(follow.repositoryId())))
-                        .replaceWithVoid(), "access invalidation");
+                // who follows a private repository is who may see it, and whose lists show it
+                yield patiently(
+                        generations.bump(envelope.id(), List.of(CacheScope.access(follow.repositoryId()), CacheScope.GLOBAL))
+                                .replaceWithVoid(),
+                        "access invalidation");
             }
             case REPOSITORY_VISIBILITY_CHANGED -> {
                 RepositoryVisibilityChanged change = envelope.payloadAs(RepositoryVisibilityChanged.class);

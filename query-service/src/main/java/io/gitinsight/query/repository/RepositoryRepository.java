@@ -15,6 +15,7 @@ import io.gitinsight.model.api.PageRequest;
 import io.gitinsight.query.domain.RepositoryBrief;
 import io.gitinsight.query.domain.RepositoryFilter;
 import io.gitinsight.query.domain.RepositoryView;
+import io.gitinsight.query.domain.Viewer;
 import io.gitinsight.query.domain.Visibility;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -61,20 +62,20 @@ public class RepositoryRepository {
     }
 
     /**
-     * A page of the public repositories (private ones are left out of every list); the total comes from the same statement,
-     * also for a page past the end.
+     * A page of the repositories {@code viewer} may see; the total comes from the same statement, also for a page
+     * past the end.
      */
-    public Uni<Page<RepositoryView>> list(RepositoryFilter filter, PageRequest page) {
+    public Uni<Page<RepositoryView>> list(RepositoryFilter filter, PageRequest page, Viewer viewer) {
         String sql = """
                 WITH filtered AS (
                   SELECT * FROM analysis.repositories r
-                  WHERE NOT r.is_private AND ($1::text IS NULL OR %s LIKE $1)
+                  WHERE (NOT r.is_private OR $5 OR r.id = ANY($6)) AND ($1::text IS NULL OR %s LIKE $1)
                     AND ($2::text IS NULL OR lower(r.language) = lower($2)))
                 SELECT t.total, p.* FROM (SELECT count(*) AS total FROM filtered) t
                 LEFT JOIN LATERAL (SELECT %s FROM filtered r ORDER BY %s LIMIT $3 OFFSET $4) p ON true
                 """.formatted(SEARCH_TEXT, COLUMNS, filter.sort().orderBy());
         Tuple params = Tuple.of(filter.q() == null ? null : Rows.contains(filter.q()), filter.language(),
-                page.pageSize(), page.offset());
+                page.pageSize(), page.offset(), viewer.admin(), viewer.privateIds());
         return queries.run("repositories", () -> pool.preparedQuery(sql).execute(params).map(rows -> {
             long total = rows.iterator().next().getLong("total");
             List<RepositoryView> data = Rows.map(rows, row -> row.getUUID("id") == null ? null : view(row)).stream()

@@ -1,5 +1,6 @@
 package io.gitinsight.query.security;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -13,7 +14,9 @@ import io.gitinsight.query.cache.CacheScope;
 import io.gitinsight.query.cache.CachedBody;
 import io.gitinsight.query.cache.ReadCache;
 import io.gitinsight.query.config.QueryConfig;
+import io.gitinsight.query.domain.Viewer;
 import io.gitinsight.query.domain.Visibility;
+import io.gitinsight.query.repository.FollowRepository;
 import io.gitinsight.query.repository.RepositoryRepository;
 import io.gitinsight.query.service.JsonBytes;
 import io.gitinsight.query.service.NotFound;
@@ -25,19 +28,22 @@ import io.smallrye.mutiny.Uni;
  * (404 {@code REPOSITORY_NOT_FOUND}, as for an unknown id). A repository's {@link Visibility} is cached in
  * Redis in its own scope ({@link CacheScope#access}), which a follow, an unfollow or a change of visibility
  * retires; a public repository thus costs one Redis lookup, made alongside the read itself, and the
- * caller's credentials are checked only for a private one.
+ * caller's credentials are checked only for a private one. Lists show a caller the private repositories they
+ * may see ({@link #viewer}), and show everyone else public repositories only.
  */
 @ApplicationScoped
 public class RepositoryAccess {
 
     private final RepositoryRepository repositories;
+    private final FollowRepository follows;
     private final CredentialVerifier credentials;
     private final ReadCache cache;
     private final QueryConfig.Cache ttl;
 
-    public RepositoryAccess(RepositoryRepository repositories, CredentialVerifier credentials, ReadCache cache,
-            QueryConfig config) {
+    public RepositoryAccess(RepositoryRepository repositories, FollowRepository follows, CredentialVerifier credentials,
+            ReadCache cache, QueryConfig config) {
         this.repositories = repositories;
+        this.follows = follows;
         this.credentials = credentials;
         this.cache = cache;
         this.ttl = config.cache();
@@ -61,9 +67,31 @@ public class RepositoryAccess {
         }).replaceWithVoid();
     }
 
+    /**
+     * Which private repositories the caller's lists show. A guest's is known without any lookup; a user's
+     * private follows are cached in the cross-repository scope, which follows and changes of visibility retire.
+     */
+    public Uni<Viewer> viewer(String authorization, String apiKey) {
+        if (authorization == null && (apiKey == null || apiKey.isBlank())) {
+            return Uni.createFrom().item(Viewer.PUBLIC);
+        }
+        return credentials.verify(authorization, apiKey, null).chain(caller -> {
+            UUID user = caller.map(RepositoryAccess::userId).orElse(null);
+            if (caller.isPresent() && caller.get().role() == Role.ADMIN) {
+                return Uni.createFrom().item(Viewer.ADMIN);
+            }
+            if (user == null) {
+                return Uni.createFrom().item(Viewer.PUBLIC);
+            }
+            return cache.get(CacheKey.of(CacheScope.GLOBAL, "private-follows", user), ttl.listTtl(),
+                    () -> follows.privateFollowedBy(user).map(JsonBytes::of))
+                    .map(cached -> new Viewer(false, List.of(read(cached, UUID[].class))));
+        });
+    }
+
     public Uni<Visibility> visibility(UUID id) {
         return cache.get(CacheKey.of(CacheScope.access(id), "visibility"), ttl.repositoryTtl(),
-                () -> repositories.visibility(id).map(JsonBytes::of)).map(RepositoryAccess::decode);
+                () -> repositories.visibility(id).map(JsonBytes::of)).map(cached -> read(cached, Visibility.class));
     }
 
     public static boolean allows(Visibility visibility, Optional<VerifiedToken> caller) {
@@ -91,11 +119,11 @@ public class RepositoryAccess {
         }).replaceWithVoid();
     }
 
-    private static Visibility decode(CachedBody cached) {
+    private static <T> T read(CachedBody cached, Class<T> type) {
         try {
-            return Json.mapper().readValue(cached.body(), Visibility.class);
+            return Json.mapper().readValue(cached.body(), type);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("cached visibility is not readable", e);
+            throw new IllegalStateException("cached " + type.getSimpleName() + " is not readable", e);
         }
     }
 }

@@ -104,11 +104,20 @@ class PrivateRepositoryAccessTest {
     }
 
     @Test
-    void listsSearchOverviewAndWebhookAnalyticsLeaveAPrivateRepositoryOut() {
-        assertThat(names(given().queryParam("q", tag).get("/repositories").jsonPath().getList("data.full_name")))
-                .containsExactly(open.fullName);
-        assertThat(names(given().queryParam("q", tag).get("/fast/search").jsonPath().getList("data.full_name")))
-                .containsExactly(open.fullName);
+    void listsAndSearchShowAPrivateRepositoryOnlyToThoseWhoSeeIt() {
+        for (RequestSpecification outsider : List.of(given(), as(TestTokens.token(Role.USER)))) {
+            assertThat(listed(outsider)).containsExactly(open.fullName);
+            assertThat(found(outsider)).containsExactly(open.fullName);
+        }
+        for (RequestSpecification insider : List.of(as(TestTokens.token(Role.USER, follower)),
+                as(TestTokens.token(Role.ADMIN)), given().header("X-API-Key", TestTokens.PREMIUM_API_KEY))) {
+            assertThat(listed(insider)).containsExactlyInAnyOrder(open.fullName, secret.fullName);
+            assertThat(found(insider)).containsExactlyInAnyOrder(open.fullName, secret.fullName);
+        }
+    }
+
+    @Test
+    void overviewAndWebhookAnalyticsLeaveAPrivateRepositoryOut() {
         Events.completedAndSeen(vertx, open.id); // retires any overview cached before the seeding
         assertThat(names(given().get("/metrics/overview").jsonPath().getList("most_active.full_name")))
                 .doesNotContain(secret.fullName);
@@ -124,13 +133,17 @@ class PrivateRepositoryAccessTest {
         String path = "/repositories/" + secret.id;
         assertError(as(token).get(path), 404, "REPOSITORY_NOT_FOUND");
 
+        assertThat(listed(as(token))).containsExactly(open.fullName);
+
         AnalysisRows.follow(user, secret.id);
         Events.followed(user, secret.id, true);
         Eventually.until("the new follower sees the repository", WAIT, () -> as(token).get(path).statusCode() == 200);
+        Eventually.until("the new follower's list shows it", WAIT, () -> listed(as(token)).size() == 2);
 
         Db.execute("DELETE FROM analysis.follows WHERE user_id = ? AND repository_id = ?", user, secret.id);
         Events.followed(user, secret.id, false);
         Eventually.until("the former follower no longer sees it", WAIT, () -> as(token).get(path).statusCode() == 404);
+        assertThat(listed(as(token))).containsExactly(open.fullName);
     }
 
     @Test
@@ -152,6 +165,16 @@ class PrivateRepositoryAccessTest {
         String repo = "/repositories/" + id;
         return List.of(repo, repo + "/metrics", repo + "/metrics?window=all", repo + "/trends", repo + "/contributors",
                 repo + "/pulls", repo + "/insights", "/fast/repositories/" + id + "/summary");
+    }
+
+    private List<String> listed(RequestSpecification caller) {
+        return names(caller.queryParam("q", tag).get("/repositories").then().statusCode(200).extract().jsonPath()
+                .getList("data.full_name"));
+    }
+
+    private List<String> found(RequestSpecification caller) {
+        return names(caller.queryParam("q", tag).get("/fast/search").then().statusCode(200).extract().jsonPath()
+                .getList("data.full_name"));
     }
 
     private static RequestSpecification as(String bearer) {
