@@ -31,12 +31,18 @@ public class IngestionFake implements QuarkusTestResourceLifecycleManager {
 
     /** GitHub knows {@code owner/name}: ingestion answers its metadata (RepositoryMetadata's fields). */
     public static ObjectNode knows(String owner, String name, long githubId) {
+        return knows(owner, name, githubId, false);
+    }
+
+    /** As {@link #knows(String, String, long)}, private at GitHub when {@code isPrivate}. */
+    public static ObjectNode knows(String owner, String name, long githubId, boolean isPrivate) {
         ObjectNode metadata = Json.mapper().createObjectNode().put("github_id", githubId).put("name", name)
                 .put("full_name", owner + "/" + name).put("description", "the " + name + " project")
                 .put("url", "https://github.com/" + owner + "/" + name)
                 .put("clone_url", "https://github.com/" + owner + "/" + name + ".git").put("language", "Java")
                 .put("stars", 42).put("forks", 7).put("watchers", 5).put("size", 1024).put("default_branch", "main")
-                .put("is_private", false).put("created_at", "2020-01-02T03:04:05Z").put("updated_at", "2026-11-01T00:00:00Z")
+                .put("is_private", isPrivate).put("created_at", "2020-01-02T03:04:05Z")
+                .put("updated_at", "2026-11-01T00:00:00Z")
                 .put("owner", owner);
         server.stubFor(get(urlPathEqualTo("/internal/github/repositories/" + owner + "/" + name))
                 .withHeader("X-Internal-Token", equalTo("test-internal-token"))

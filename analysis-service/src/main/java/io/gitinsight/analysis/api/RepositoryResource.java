@@ -63,7 +63,7 @@ public class RepositoryResource {
             @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RestHeader("X-API-Key") String apiKey) {
         return actors.require(authorization, apiKey, Permission.REPOSITORY_ANALYZE)
                 .chain(actor -> repositories.update(id, body.defaultBranch(), body.analysisIntervalHours(),
-                        body.webhookEnabled()))
+                        body.webhookEnabled(), actor))
                 .map(RepositoryView::of);
     }
 
@@ -73,7 +73,7 @@ public class RepositoryResource {
     public Uni<Void> delete(@RestPath("id") UUID id, @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
             @RestHeader("X-API-Key") String apiKey) {
         return actors.require(authorization, apiKey, Permission.REPOSITORY_ANALYZE)
-                .chain(actor -> repositories.delete(id));
+                .chain(actor -> repositories.delete(id, actor));
     }
 
     @POST

@@ -24,6 +24,11 @@ public class FollowRepository {
                 + "ON CONFLICT DO NOTHING").execute(Tuple.of(userId, repositoryId)).map(rows -> rows.rowCount() == 1);
     }
 
+    public Uni<Boolean> follows(UUID userId, UUID repositoryId) {
+        return pool.preparedQuery("SELECT 1 FROM analysis.follows WHERE user_id = $1 AND repository_id = $2")
+                .execute(Tuple.of(userId, repositoryId)).map(rows -> rows.size() == 1);
+    }
+
     public Uni<Boolean> unfollow(SqlClient client, UUID userId, UUID repositoryId) {
         return client.preparedQuery("DELETE FROM analysis.follows WHERE user_id = $1 AND repository_id = $2")
                 .execute(Tuple.of(userId, repositoryId)).map(rows -> rows.rowCount() == 1);

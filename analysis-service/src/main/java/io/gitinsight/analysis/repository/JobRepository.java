@@ -63,9 +63,16 @@ public class JobRepository {
                 .map(rows -> Sql.first(rows, JobRepository::map));
     }
 
-    public Uni<List<Job>> recent(int limit) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM analysis.jobs ORDER BY created_at DESC, id LIMIT $1")
-                .execute(Tuple.of(limit)).map(rows -> Sql.list(rows, JobRepository::map));
+    /**
+     * The most recent jobs that {@code viewer} (null for a guest) may see: all for an admin, else none of a
+     * private repository that the viewer does not follow.
+     */
+    public Uni<List<Job>> recent(int limit, UUID viewer, boolean admin) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM analysis.jobs j WHERE $2 OR NOT EXISTS (SELECT 1 "
+                + "FROM analysis.repositories r WHERE r.id = j.repository_id AND r.is_private AND NOT EXISTS "
+                + "(SELECT 1 FROM analysis.follows f WHERE f.repository_id = r.id AND f.user_id = $3)) "
+                + "ORDER BY created_at DESC, id LIMIT $1")
+                .execute(Tuple.of(limit, admin, viewer)).map(rows -> Sql.list(rows, JobRepository::map));
     }
 
     /**

@@ -19,7 +19,7 @@ public class TrackedRepositoryRepository {
 
     static final String COLUMNS = "id, github_id, name, full_name, owner, description, url, clone_url, language, "
             + "stars, forks, watchers, size_kb, default_branch, created_at, updated_at, last_analyzed, "
-            + "analysis_status, analysis_interval_hours, webhook_enabled, analyzed_head_sha, added_by";
+            + "analysis_status, analysis_interval_hours, webhook_enabled, analyzed_head_sha, added_by, is_private";
 
     private final Pool pool;
 
@@ -31,11 +31,13 @@ public class TrackedRepositoryRepository {
     public Uni<TrackedRepository> insert(SqlClient client, TrackedRepository r, UUID addedBy) {
         return client.preparedQuery("INSERT INTO analysis.repositories (id, github_id, name, full_name, owner, "
                 + "description, url, clone_url, language, stars, forks, watchers, size_kb, default_branch, created_at, "
-                + "updated_at, added_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
+                + "updated_at, added_by, is_private) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, "
+                + "$17, $18) "
                 + "ON CONFLICT DO NOTHING RETURNING " + COLUMNS)
                 .execute(Tuple.from(new Object[] { r.id(), r.githubId(), r.name(), r.fullName(), r.owner(),
                         r.description(), r.url(), r.cloneUrl(), r.language(), r.stars(), r.forks(), r.watchers(),
-                        r.sizeKb(), r.defaultBranch(), Sql.utc(r.createdAt()), Sql.utc(r.updatedAt()), addedBy }))
+                        r.sizeKb(), r.defaultBranch(), Sql.utc(r.createdAt()), Sql.utc(r.updatedAt()), addedBy,
+                        r.isPrivate() }))
                 .map(rows -> Sql.first(rows, TrackedRepositoryRepository::map));
     }
 
@@ -86,16 +88,19 @@ public class TrackedRepositoryRepository {
                 .execute(Tuple.of(id, status)).replaceWithVoid();
     }
 
-    /** GitHub's metadata as the last sync saw it. */
-    public Uni<Void> refreshMetadata(SqlClient client, UUID id, Metadata m) {
-        return client.preparedQuery("UPDATE analysis.repositories SET github_id = coalesce($2, github_id), "
+    /** GitHub's metadata as the last sync saw it; answers whether the repository turned private or public. */
+    public Uni<Boolean> refreshMetadata(SqlClient client, UUID id, Metadata m) {
+        // the CTE reads the row as it was before this statement changed it
+        return client.preparedQuery("WITH before AS (SELECT is_private FROM analysis.repositories WHERE id = $1) "
+                + "UPDATE analysis.repositories SET github_id = coalesce($2, github_id), "
                 + "description = $3, url = coalesce($4, url), language = $5, stars = $6, forks = $7, watchers = $8, "
                 + "size_kb = $9, default_branch = coalesce(default_branch, $10), created_at = $11, updated_at = $12, "
-                + "pushed_at = $13, is_private = $14, languages = $15 WHERE id = $1")
+                + "pushed_at = $13, is_private = $14, languages = $15 WHERE id = $1 "
+                + "RETURNING is_private IS DISTINCT FROM (SELECT is_private FROM before) AS flipped")
                 .execute(Tuple.from(new Object[] { id, m.githubId(), m.description(), m.url(), m.language(), m.stars(),
                         m.forks(), m.watchers(), m.sizeKb(), m.defaultBranch(), Sql.utc(m.createdAt()),
                         Sql.utc(m.updatedAt()), Sql.utc(m.pushedAt()), m.isPrivate(), m.languages() }))
-                .replaceWithVoid();
+                .map(rows -> Boolean.TRUE.equals(Sql.first(rows, row -> row.getBoolean("flipped"))));
     }
 
     /** What a sync reports about a repository; {@code languages} is GitHub's bytes per language. */
@@ -126,6 +131,7 @@ public class TrackedRepositoryRepository {
                 row.getInteger("watchers"), row.getLong("size_kb"), row.getString("default_branch"),
                 Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), Sql.instant(row, "last_analyzed"),
                 row.getString("analysis_status"), row.getInteger("analysis_interval_hours"),
-                row.getBoolean("webhook_enabled"), row.getString("analyzed_head_sha"), row.getUUID("added_by"));
+                row.getBoolean("webhook_enabled"), row.getString("analyzed_head_sha"), row.getUUID("added_by"),
+                row.getBoolean("is_private"));
     }
 }

@@ -14,8 +14,8 @@ import io.gitinsight.support.security.CallerVerifier;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Who is calling a write endpoint, verified here although the gateway verified it already (see
- * {@link CallerVerifier}): no credentials → 401, too few permissions → 403.
+ * Who is calling, verified here although the gateway verified it already (see {@link CallerVerifier}): a write
+ * without credentials → 401, with too few permissions → 403; a read takes a guest.
  */
 @ApplicationScoped
 public class ActorResolver {
@@ -28,6 +28,15 @@ public class ActorResolver {
     }
 
     public Uni<Actor> require(String authorization, String apiKey, Permission permission) {
-        return callers.require(authorization, apiKey, permission).map(c -> new Actor(c.userId(), c.login(), c.admin()));
+        return callers.require(authorization, apiKey, permission).map(ActorResolver::actor);
+    }
+
+    /** The caller of a public read: null for a guest; credentials that are sent must be valid. */
+    public Uni<Actor> optional(String authorization, String apiKey) {
+        return callers.optional(authorization, apiKey).map(c -> c.map(ActorResolver::actor).orElse(null));
+    }
+
+    private static Actor actor(CallerVerifier.Verified c) {
+        return new Actor(c.userId(), c.login(), c.admin());
     }
 }

@@ -53,7 +53,7 @@ public class AnalysisJobService {
 
     /** Starts an analysis: full the first time, incremental (since the last one) afterwards. */
     public Uni<Job> analyze(UUID repositoryId, Actor actor) {
-        return repositoryService.find(repositoryId).chain(repo -> start(repo, actor == null ? null : actor.userId()));
+        return repositoryService.visible(repositoryId, actor).chain(repo -> start(repo, actor == null ? null : actor.userId()));
     }
 
     public Uni<Job> start(TrackedRepository repo, UUID requestedBy) {

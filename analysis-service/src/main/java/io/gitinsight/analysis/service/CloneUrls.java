@@ -38,7 +38,7 @@ public class CloneUrls {
             throw invalid("names no repository");
         }
         return new TrackedRepository(UUID.randomUUID(), null, name, fullName, null, null, null, cloneUrl, null, 0, 0, 0,
-                0, null, null, null, null, "pending", 24, false, null, null);
+                0, null, null, null, null, "pending", 24, false, null, null, false);
     }
 
     private String fullName(String cloneUrl) {

@@ -15,8 +15,11 @@ import io.gitinsight.analysis.repository.FactRepository;
 import io.gitinsight.analysis.repository.JobRepository;
 import io.gitinsight.analysis.repository.ProcessedEventRepository;
 import io.gitinsight.analysis.repository.TrackedRepositoryRepository;
+import io.gitinsight.messaging.EventPublisher;
 import io.gitinsight.model.events.DataIngested;
 import io.gitinsight.model.events.EventEnvelope;
+import io.gitinsight.model.events.EventType;
+import io.gitinsight.model.events.RepositoryVisibilityChanged;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -27,6 +30,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * 1), and the fact that it arrived — all in one transaction with the envelope's idempotency claim, so a
  * redelivered batch changes nothing. When the job's last missing batch is in, the analysis runs; it also
  * runs for a redelivered batch of a complete job that never finished (the service died while computing).
+ * A repository that the metadata shows turned private or public is announced in the same transaction, so
+ * that query-service stops (or starts) showing it before anyone reads the new facts.
  */
 @ApplicationScoped
 public class IngestedBatchService {
@@ -40,15 +45,17 @@ public class IngestedBatchService {
     private final JobRepository jobs;
     private final TrackedRepositoryRepository repositories;
     private final AnalysisRunner runner;
+    private final EventPublisher publisher;
 
     public IngestedBatchService(Pool pool, ProcessedEventRepository processed, FactRepository facts, JobRepository jobs,
-            TrackedRepositoryRepository repositories, AnalysisRunner runner) {
+            TrackedRepositoryRepository repositories, AnalysisRunner runner, EventPublisher publisher) {
         this.pool = pool;
         this.processed = processed;
         this.facts = facts;
         this.jobs = jobs;
         this.repositories = repositories;
         this.runner = runner;
+        this.publisher = publisher;
     }
 
     public Uni<Void> accept(EventEnvelope envelope) {
@@ -75,7 +82,12 @@ public class IngestedBatchService {
         UUID repo = batch.repositoryId();
         Uni<Void> first = Uni.createFrom().voidItem();
         if (batch.repository() != null) {
-            first = first.chain(() -> repositories.refreshMetadata(conn, repo, metadata(batch.repository())));
+            TrackedRepositoryRepository.Metadata metadata = metadata(batch.repository());
+            first = first.chain(() -> repositories.refreshMetadata(conn, repo, metadata))
+                    .chain(flipped -> !flipped ? Uni.createFrom().voidItem()
+                            : publisher.publish(EventEnvelope.of(EventType.REPOSITORY_VISIBILITY_CHANGED,
+                                    batch.jobId().toString(), repo,
+                                    new RepositoryVisibilityChanged(repo, metadata.isPrivate()))));
         }
         if (batch.tree() != null) {
             List<SourceFile> files = new ArrayList<>();

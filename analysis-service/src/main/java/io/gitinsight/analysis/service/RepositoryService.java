@@ -25,7 +25,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 /**
  * Adding, changing, deleting and following repositories. A GitHub repository is added only once GitHub
  * (through ingestion) confirms it exists, with GitHub's own spelling of its name; a plain git remote is
- * added by its clone URL. The user who adds a repository follows it.
+ * added by its clone URL. The user who adds a repository follows it. A private repository exists only for
+ * admins and its followers: for anyone else every operation on it answers 404, as for an unknown id, so
+ * that its existence is not revealed.
  */
 @ApplicationScoped
 public class RepositoryService {
@@ -88,12 +90,15 @@ public class RepositoryService {
                 IngestedRecords.text(m, "url"), IngestedRecords.text(m, "clone_url"), IngestedRecords.text(m, "language"),
                 m.path("stars").asInt(), m.path("forks").asInt(), m.path("watchers").asInt(), m.path("size").asLong(),
                 IngestedRecords.text(m, "default_branch"), IngestedRecords.instant(m, "created_at"),
-                IngestedRecords.instant(m, "updated_at"), null, "pending", 24, false, null, null);
+                IngestedRecords.instant(m, "updated_at"), null, "pending", 24, false, null, null,
+                m.path("is_private").asBoolean());
     }
 
-    public Uni<TrackedRepository> update(UUID id, String defaultBranch, Integer intervalHours, Boolean webhookEnabled) {
-        return find(id).call(repo -> Boolean.TRUE.equals(webhookEnabled) && !repo.webhookEnabled() ? registerWebhook(repo)
-                : Uni.createFrom().voidItem())
+    public Uni<TrackedRepository> update(UUID id, String defaultBranch, Integer intervalHours, Boolean webhookEnabled,
+            Actor actor) {
+        return visible(id, actor)
+                .call(repo -> Boolean.TRUE.equals(webhookEnabled) && !repo.webhookEnabled() ? registerWebhook(repo)
+                        : Uni.createFrom().voidItem())
                 .chain(repo -> repositories.updateSettings(id, defaultBranch, intervalHours, webhookEnabled));
     }
 
@@ -105,8 +110,8 @@ public class RepositoryService {
         return ingestion.registerWebhook(parts[0], parts[1]).replaceWithVoid();
     }
 
-    public Uni<Void> delete(UUID id) {
-        return repositories.delete(id).invoke(deleted -> {
+    public Uni<Void> delete(UUID id, Actor actor) {
+        return visible(id, actor).chain(() -> repositories.delete(id)).invoke(deleted -> {
             if (!deleted) {
                 throw notFound(id);
             }
@@ -114,7 +119,7 @@ public class RepositoryService {
     }
 
     public Uni<Void> follow(UUID id, Actor actor, boolean following) {
-        return find(id).chain(repo -> pool.withTransaction(conn -> followIn(conn, id, actor, following)));
+        return visible(id, actor).chain(repo -> pool.withTransaction(conn -> followIn(conn, id, actor, following)));
     }
 
     /**
@@ -134,6 +139,23 @@ public class RepositoryService {
                 throw notFound(id);
             }
         });
+    }
+
+    /** The repository, if {@code actor} (null for a guest) may see it: public, or they are an admin or follow it. */
+    public Uni<TrackedRepository> visible(UUID id, Actor actor) {
+        return find(id).call(repo -> mayRead(repo, actor).invoke(allowed -> {
+            if (!allowed) {
+                throw notFound(id);
+            }
+        }));
+    }
+
+    /** Whether {@code actor} (null for a guest) may see {@code repo}. */
+    public Uni<Boolean> mayRead(TrackedRepository repo, Actor actor) {
+        if (!repo.isPrivate() || (actor != null && actor.admin())) {
+            return Uni.createFrom().item(true);
+        }
+        return actor == null ? Uni.createFrom().item(false) : follows.follows(actor.userId(), repo.id());
     }
 
     static ApiException notFound(UUID id) {

@@ -15,6 +15,7 @@ public enum EventType {
     REPOSITORY_ANALYSIS_COMPLETED("repository.analysis.completed", AnalysisCompleted.class),
     REPOSITORY_INSIGHTS_GENERATED("repository.insights.generated", InsightsGenerated.class),
     USER_REPOSITORY_FOLLOWED("user.repository.followed", RepositoryFollowed.class),
+    REPOSITORY_VISIBILITY_CHANGED("repository.visibility.changed", RepositoryVisibilityChanged.class),
     SYSTEM_HEALTH_CHECK("system.health.check", HealthCheckReported.class);
 
     public static final String EXCHANGE = "gitinsight.events";

@@ -59,6 +59,7 @@ class EventEnvelopeTest {
                 EventType.REPOSITORY_INSIGHTS_GENERATED,
                 new InsightsGenerated(JOB, List.of(REPO), List.of("bus_factor_risk")),
                 EventType.USER_REPOSITORY_FOLLOWED, new RepositoryFollowed(JOB, REPO, true),
+                EventType.REPOSITORY_VISIBILITY_CHANGED, new RepositoryVisibilityChanged(REPO, true),
                 EventType.SYSTEM_HEALTH_CHECK,
                 new HealthCheckReported("analysis-service", "UP", "0.1.0", at, Map.of("database", "UP")));
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestHeader;
@@ -15,6 +16,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.gitinsight.query.domain.LeaderboardMetric;
+import io.gitinsight.query.security.RepositoryAccess;
 import io.gitinsight.query.service.LeaderboardService;
 import io.gitinsight.query.service.SearchService;
 import io.gitinsight.query.service.SummaryService;
@@ -32,9 +34,11 @@ public class FastResource {
     private final SearchService search;
     private final LeaderboardService leaderboards;
     private final TrendingService trending;
+    private final RepositoryAccess access;
 
     public FastResource(SummaryService summaries, SearchService search, LeaderboardService leaderboards,
-            TrendingService trending) {
+            TrendingService trending, RepositoryAccess access) {
+        this.access = access;
         this.summaries = summaries;
         this.search = search;
         this.leaderboards = leaderboards;
@@ -43,16 +47,21 @@ public class FastResource {
 
     @GET
     @Path("/repositories/{id}/summary")
-    public Uni<RestResponse<byte[]>> summary(@RestPath("id") UUID id, @RestHeader("If-None-Match") String ifNoneMatch) {
-        return summaries.summary(id).map(cached -> CachedResponses.answer(cached, ifNoneMatch));
+    public Uni<RestResponse<byte[]>> summary(@RestPath("id") UUID id, @RestHeader("If-None-Match") String ifNoneMatch,
+            @RestHeader(HttpHeaders.AUTHORIZATION) String authorization, @RestHeader("X-API-Key") String apiKey) {
+        return access.guard(id, authorization, apiKey, () -> summaries.summary(id))
+                .map(cached -> CachedResponses.answer(cached, ifNoneMatch));
     }
 
     @GET
     @Path("/search")
     public Uni<RestResponse<byte[]>> search(@RestQuery String q, @RestQuery String language, @RestQuery Integer limit,
-            @RestHeader("If-None-Match") String ifNoneMatch) {
+            @RestHeader("If-None-Match") String ifNoneMatch, @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader("X-API-Key") String apiKey) {
         String text = Params.required("q", q, 200);
-        return search.search(text, Params.text("language", language, 100), Params.range("limit", limit, 20, 1, 100))
+        String chosenLanguage = Params.text("language", language, 100);
+        int chosenLimit = Params.range("limit", limit, 20, 1, 100);
+        return access.viewer(authorization, apiKey).chain(viewer -> search.search(text, chosenLanguage, chosenLimit, viewer))
                 .map(cached -> CachedResponses.answer(cached, ifNoneMatch));
     }
 

@@ -22,6 +22,7 @@ import io.gitinsight.model.error.ErrorCode;
 import io.gitinsight.model.security.Permission;
 import io.gitinsight.query.domain.InsightFilter;
 import io.gitinsight.query.security.CredentialVerifier;
+import io.gitinsight.query.security.RepositoryAccess;
 import io.gitinsight.query.service.ExportFormat;
 import io.gitinsight.query.service.InsightExportService;
 import io.gitinsight.query.service.InsightService;
@@ -37,13 +38,15 @@ public class InsightResource {
     private final InsightService insights;
     private final InsightExportService exports;
     private final CredentialVerifier credentials;
+    private final RepositoryAccess access;
     private final Clock clock;
 
     public InsightResource(InsightService insights, InsightExportService exports, CredentialVerifier credentials,
-            Clock clock) {
+            RepositoryAccess access, Clock clock) {
         this.insights = insights;
         this.exports = exports;
         this.credentials = credentials;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -51,10 +54,11 @@ public class InsightResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<byte[]>> list(@RestPath("id") UUID id, @RestQuery String type, @RestQuery String since,
             @RestQuery Integer page, @RestQuery("page_size") Integer pageSize,
-            @RestHeader("If-None-Match") String ifNoneMatch) {
+            @RestHeader("If-None-Match") String ifNoneMatch, @RestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+            @RestHeader("X-API-Key") String apiKey) {
         InsightFilter filter = new InsightFilter(Params.text("type", type, 100),
                 Params.since("since", since, clock.instant()));
-        return insights.page(id, filter, PageRequest.of(page, pageSize))
+        return access.guard(id, authorization, apiKey, () -> insights.page(id, filter, PageRequest.of(page, pageSize)))
                 .map(cached -> CachedResponses.answer(cached, ifNoneMatch));
     }
 
@@ -76,7 +80,7 @@ public class InsightResource {
                         Map.of("permission", Permission.INSIGHTS_EXPORT.value()));
             }
             return caller;
-        }).chain(allowed -> exports.export(id, filter, chosen));
+        }).call(caller -> access.check(id, caller)).chain(allowed -> exports.export(id, filter, chosen));
         String filename = "insights-" + id + "." + chosen.extension();
         return RestMulti.fromUniResponse(stream, body -> body, body -> Map.of(
                 HttpHeaders.CONTENT_TYPE, List.of(chosen.contentType()),

@@ -11,8 +11,11 @@ import org.jboss.logging.Logger;
 import io.gitinsight.model.events.EventEnvelope;
 import io.gitinsight.model.events.GitHubEventReceived;
 import io.gitinsight.model.events.RepositoryFollowed;
+import io.gitinsight.model.events.RepositoryVisibilityChanged;
 import io.gitinsight.query.cache.CacheScope;
 import io.gitinsight.query.cache.Generations;
+import io.gitinsight.query.domain.Visibility;
+import io.gitinsight.query.security.RepositoryAccess;
 import io.gitinsight.query.service.LeaderboardService;
 import io.gitinsight.query.stream.LatestState;
 import io.gitinsight.query.stream.StreamHub;
@@ -38,9 +41,11 @@ public class EventRouter {
     private final LatestState latest;
     private final StreamHub hub;
     private final RepositoryResolver resolver;
+    private final RepositoryAccess access;
 
     public EventRouter(Generations generations, LeaderboardService leaderboards, LatestState latest, StreamHub hub,
-            RepositoryResolver resolver) {
+            RepositoryResolver resolver, RepositoryAccess access) {
+        this.access = access;
         this.generations = generations;
         this.leaderboards = leaderboards;
         this.latest = latest;
@@ -71,7 +76,16 @@ public class EventRouter {
             case USER_REPOSITORY_FOLLOWED -> {
                 RepositoryFollowed follow = envelope.payloadAs(RepositoryFollowed.class);
                 hub.follow(follow.userId(), follow.repositoryId(), follow.following());
-                yield Uni.createFrom().voidItem();
+                // who follows a private repository is who may see it, and whose lists show it
+                yield patiently(
+                        generations.bump(envelope.id(), List.of(CacheScope.access(follow.repositoryId()), CacheScope.GLOBAL))
+                                .replaceWithVoid(),
+                        "access invalidation");
+            }
+            case REPOSITORY_VISIBILITY_CHANGED -> {
+                RepositoryVisibilityChanged change = envelope.payloadAs(RepositoryVisibilityChanged.class);
+                yield patiently(generations.bump(envelope.id(), List.of(CacheScope.access(change.repositoryId()),
+                        CacheScope.GLOBAL, CacheScope.WEBHOOKS)).replaceWithVoid(), "access invalidation");
             }
             default -> Uni.createFrom().voidItem();
         };
@@ -80,11 +94,12 @@ public class EventRouter {
     private Uni<Void> update(EventEnvelope envelope, String type, List<CacheScope> scopes) {
         StreamMessage message = new StreamMessage(type, envelope.repositoryId(), envelope.occurredAt(),
                 envelope.payload(), null, null);
-        // independent of each other, both done before anyone hears of the event
+        // independent of each other, all done before anyone hears of the event
         return Uni.combine().all()
                 .unis(patiently(generations.bump(envelope.id(), scopes).replaceWithVoid(), "cache invalidation"),
-                        patiently(latest.remember(message), "latest state"))
-                .discardItems().invoke(() -> hub.publish(message));
+                        patiently(latest.remember(message), "latest state"), visibility(envelope.repositoryId()))
+                .with((invalidated, remembered, visibility) -> visibility)
+                .invoke(visibility -> hub.publish(message, visibility)).replaceWithVoid();
     }
 
     private Uni<Void> githubEvent(EventEnvelope envelope) {
@@ -96,8 +111,19 @@ public class EventRouter {
             StreamMessage message = new StreamMessage(StreamMessage.GITHUB, repositoryId.orElse(null),
                     envelope.occurredAt(), envelope.payload(), event.event(), event.repositoryFullName());
             return patiently(generations.bump(envelope.id(), List.of(CacheScope.WEBHOOKS)).replaceWithVoid(),
-                    "webhook cache invalidation").invoke(() -> hub.publish(message));
+                    "webhook cache invalidation").chain(() -> visibility(message.repositoryId()))
+                    .invoke(visibility -> hub.publish(message, visibility)).replaceWithVoid();
         });
+    }
+
+    /** Who may hear of a repository's events; when that cannot be learnt, only admins (and its followers' feeds). */
+    private Uni<Visibility> visibility(UUID repositoryId) {
+        if (repositoryId == null) {
+            return Uni.createFrom().item(Visibility.PUBLIC);
+        }
+        return access.visibility(repositoryId).onFailure().invoke(e -> LOG.errorf(
+                "visibility of %s unknown, its event goes to admins only: %s", repositoryId, e.getMessage()))
+                .onFailure().recoverWithItem(new Visibility(true, java.util.Set.of()));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.gitinsight.query.repository;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,6 +15,8 @@ import io.gitinsight.model.api.PageRequest;
 import io.gitinsight.query.domain.RepositoryBrief;
 import io.gitinsight.query.domain.RepositoryFilter;
 import io.gitinsight.query.domain.RepositoryView;
+import io.gitinsight.query.domain.Viewer;
+import io.gitinsight.query.domain.Visibility;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -44,18 +47,35 @@ public class RepositoryRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(view(rows.iterator().next()))));
     }
 
-    /** A page of the list; the total comes from the same statement, also for a page past the end. */
-    public Uni<Page<RepositoryView>> list(RepositoryFilter filter, PageRequest page) {
+    /** Whether the repository is private and, if so, who follows it; public when there is no such repository. */
+    public Uni<Visibility> visibility(UUID id) {
+        return queries.run("repository-visibility", () -> pool.preparedQuery("""
+                SELECT r.is_private, array_remove(array_agg(f.user_id), NULL) AS followers
+                FROM analysis.repositories r LEFT JOIN analysis.follows f ON r.is_private AND f.repository_id = r.id
+                WHERE r.id = $1 GROUP BY r.id""").execute(Tuple.of(id)).map(rows -> {
+            if (rows.size() == 0) {
+                return Visibility.PUBLIC;
+            }
+            Row row = rows.iterator().next();
+            return new Visibility(row.getBoolean("is_private"), Set.of(row.getArrayOfUUIDs("followers")));
+        }));
+    }
+
+    /**
+     * A page of the repositories {@code viewer} may see; the total comes from the same statement, also for a page
+     * past the end.
+     */
+    public Uni<Page<RepositoryView>> list(RepositoryFilter filter, PageRequest page, Viewer viewer) {
         String sql = """
                 WITH filtered AS (
                   SELECT * FROM analysis.repositories r
-                  WHERE ($1::text IS NULL OR %s LIKE $1)
+                  WHERE (NOT r.is_private OR $5 OR r.id = ANY($6)) AND ($1::text IS NULL OR %s LIKE $1)
                     AND ($2::text IS NULL OR lower(r.language) = lower($2)))
                 SELECT t.total, p.* FROM (SELECT count(*) AS total FROM filtered) t
                 LEFT JOIN LATERAL (SELECT %s FROM filtered r ORDER BY %s LIMIT $3 OFFSET $4) p ON true
                 """.formatted(SEARCH_TEXT, COLUMNS, filter.sort().orderBy());
         Tuple params = Tuple.of(filter.q() == null ? null : Rows.contains(filter.q()), filter.language(),
-                page.pageSize(), page.offset());
+                page.pageSize(), page.offset(), viewer.admin(), viewer.privateIds());
         return queries.run("repositories", () -> pool.preparedQuery(sql).execute(params).map(rows -> {
             long total = rows.iterator().next().getLong("total");
             List<RepositoryView> data = Rows.map(rows, row -> row.getUUID("id") == null ? null : view(row)).stream()
@@ -70,7 +90,7 @@ public class RepositoryRepository {
             return Uni.createFrom().item(Map.of());
         }
         return queries.run("repository-briefs", () -> pool.preparedQuery(
-                "SELECT id, full_name, description, language, stars FROM analysis.repositories WHERE id = ANY($1)")
+                "SELECT id, full_name, description, language, stars, is_private FROM analysis.repositories WHERE id = ANY($1)")
                 .execute(Tuple.of(ids.toArray(UUID[]::new)))
                 .map(rows -> Rows.map(rows, RepositoryRepository::brief).stream()
                         .collect(Collectors.toMap(RepositoryBrief::id, Function.identity()))));
@@ -88,7 +108,7 @@ public class RepositoryRepository {
 
     static RepositoryBrief brief(Row row) {
         return new RepositoryBrief(row.getUUID("id"), row.getString("full_name"), row.getString("description"),
-                row.getString("language"), row.getInteger("stars"));
+                row.getString("language"), row.getInteger("stars"), row.getBoolean("is_private"));
     }
 
     static RepositoryView view(Row row) {

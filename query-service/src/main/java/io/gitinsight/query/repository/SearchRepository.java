@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gitinsight.query.domain.SearchHit;
+import io.gitinsight.query.domain.Viewer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,9 +23,10 @@ public class SearchRepository {
             SELECT r.id, r.full_name, r.description, r.language, r.stars,
                    word_similarity($1, %1$s) AS score, %1$s LIKE $2 AS exact
             FROM analysis.repositories r
-            WHERE (%1$s LIKE $2 OR $1 <%% %1$s) AND ($3::text IS NULL OR lower(r.language) = lower($3))
+            WHERE (NOT r.is_private OR $5 OR r.id = ANY($6)) AND (%1$s LIKE $2 OR $1 <%% %1$s) AND ($3::text IS NULL OR lower(r.language) = lower($3))
             ORDER BY exact DESC, score DESC, r.stars DESC, lower(r.full_name)
-            LIMIT $4""".formatted(TEXT);
+            LIMIT $4"""
+            .formatted(TEXT);
 
     private final Pool pool;
     private final DbQueries queries;
@@ -34,10 +36,11 @@ public class SearchRepository {
         this.queries = queries;
     }
 
-    public Uni<List<SearchHit>> search(String q, String language, int limit) {
+    /** The best matches among the repositories {@code viewer} may see. */
+    public Uni<List<SearchHit>> search(String q, String language, int limit, Viewer viewer) {
         String text = q.toLowerCase(java.util.Locale.ROOT);
         return queries.run("search", () -> pool.preparedQuery(SQL)
-                .execute(Tuple.of(text, Rows.contains(text), language, limit))
+                .execute(Tuple.of(text, Rows.contains(text), language, limit, viewer.admin(), viewer.privateIds()))
                 .map(rows -> Rows.map(rows, row -> new SearchHit(row.getUUID("id"), row.getString("full_name"),
                         row.getString("description"), row.getString("language"), row.getInteger("stars"),
                         Math.round(row.getDouble("score") * 1000.0) / 1000.0))));

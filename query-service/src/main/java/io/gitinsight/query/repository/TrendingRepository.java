@@ -30,7 +30,7 @@ public class TrendingRepository {
             SELECT r.id, r.full_name, r.description, r.language, r.stars, s.current, s.previous,
                    (s.current - s.previous)::float8 / (s.previous + 1) AS growth
             FROM sums s JOIN analysis.repositories r ON r.id = s.repository_id
-            WHERE s.current > s.previous
+            WHERE s.current > s.previous AND NOT r.is_private
             ORDER BY growth DESC, s.current DESC, lower(r.full_name)
             LIMIT $4""";
 

@@ -18,11 +18,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class WebhookEventRepository {
 
-    /** The filter over {@code d}, parameters $1..$5 in {@link WebhookFilter}'s order. */
+    /** A delivery ({@code d}) that is not about a tracked private repository. */
+    static final String NOT_PRIVATE = "NOT EXISTS (SELECT 1 FROM analysis.repositories pr WHERE pr.is_private "
+            + "AND lower(pr.full_name) = lower(d.repository_full_name))";
+    /**
+     * The filter over {@code d}, parameters $1..$5 in {@link WebhookFilter}'s order; deliveries of a tracked
+     * private repository are left out.
+     */
     static final String FILTER = """
-            ($1::text IS NULL OR lower(d.repository_full_name) = lower($1)) AND ($2::text IS NULL OR d.event = $2)
+            %s AND ($1::text IS NULL OR lower(d.repository_full_name) = lower($1)) AND ($2::text IS NULL OR d.event = $2)
             AND ($3::text IS NULL OR d.status = $3) AND ($4::timestamptz IS NULL OR d.received_at >= $4)
-            AND ($5::timestamptz IS NULL OR d.received_at <= $5)""";
+            AND ($5::timestamptz IS NULL OR d.received_at <= $5)""".formatted(NOT_PRIVATE);
     private static final String COLUMNS = """
             d.delivery_id, d.repository_full_name, d.event, d.action, d.sender, d.status, d.received_at, d.published_at,
             d.processing_ms, d.attempts, d.last_error, d.size_bytes""";
@@ -54,7 +60,7 @@ public class WebhookEventRepository {
     /** One delivery with its payload. */
     public Uni<Optional<WebhookEvent>> find(String deliveryId) {
         String sql = "SELECT " + COLUMNS + ", d.payload::text AS payload FROM ingestion.webhook_deliveries d "
-                + "WHERE d.delivery_id = $1";
+                + "WHERE d.delivery_id = $1 AND " + NOT_PRIVATE;
         return queries.run("webhook-event", () -> pool.preparedQuery(sql).execute(Tuple.of(deliveryId))
                 .map(rows -> rows.size() == 0 ? Optional.<WebhookEvent> empty()
                         : Optional.of(event(rows.iterator().next()))));

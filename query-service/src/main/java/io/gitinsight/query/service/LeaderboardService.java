@@ -70,7 +70,7 @@ public class LeaderboardService {
                         RepositoryBrief brief = briefs.get(score.repositoryId());
                         if (brief == null) {
                             gone.add(score.repositoryId());
-                        } else if (data.size() < limit) {
+                        } else if (data.size() < limit && !brief.isPrivate()) {
                             data.add(entry(data.size() + 1, brief, score.score()));
                         }
                     }

@@ -11,6 +11,7 @@ import io.gitinsight.query.cache.CachedBody;
 import io.gitinsight.query.cache.ReadCache;
 import io.gitinsight.query.config.QueryConfig;
 import io.gitinsight.query.domain.RepositoryFilter;
+import io.gitinsight.query.domain.Viewer;
 import io.gitinsight.query.repository.RepositoryRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -33,9 +34,9 @@ public class RepositoryService {
                 () -> repositories.find(id).map(found -> JsonBytes.of(found.orElseThrow(() -> NotFound.repository(id)))));
     }
 
-    public Uni<CachedBody> list(RepositoryFilter filter, PageRequest page) {
+    public Uni<CachedBody> list(RepositoryFilter filter, PageRequest page, Viewer viewer) {
         CacheKey key = CacheKey.of(CacheScope.GLOBAL, "repositories", filter.q(), filter.language(), filter.sort(),
-                page.page(), page.pageSize());
-        return cache.get(key, ttl.listTtl(), () -> repositories.list(filter, page).map(JsonBytes::of));
+                page.page(), page.pageSize(), viewer.tag());
+        return cache.get(key, ttl.listTtl(), () -> repositories.list(filter, page, viewer).map(JsonBytes::of));
     }
 }

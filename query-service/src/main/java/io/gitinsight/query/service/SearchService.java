@@ -10,6 +10,7 @@ import io.gitinsight.query.cache.CacheScope;
 import io.gitinsight.query.cache.CachedBody;
 import io.gitinsight.query.cache.ReadCache;
 import io.gitinsight.query.config.QueryConfig;
+import io.gitinsight.query.domain.Viewer;
 import io.gitinsight.query.repository.SearchRepository;
 import io.smallrye.mutiny.Uni;
 
@@ -27,10 +28,10 @@ public class SearchService {
         this.ttl = config.cache();
     }
 
-    public Uni<CachedBody> search(String q, String language, int limit) {
+    public Uni<CachedBody> search(String q, String language, int limit, Viewer viewer) {
         String normalized = q.trim().toLowerCase(java.util.Locale.ROOT);
-        CacheKey key = CacheKey.of(CacheScope.GLOBAL, "search", normalized, language, limit);
-        return cache.get(key, ttl.listTtl(), () -> search.search(normalized, language, limit).map(hits -> {
+        CacheKey key = CacheKey.of(CacheScope.GLOBAL, "search", normalized, language, limit, viewer.tag());
+        return cache.get(key, ttl.listTtl(), () -> search.search(normalized, language, limit, viewer).map(hits -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("q", q.trim());
             out.put("language", language);

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.gitinsight.query.config.QueryConfig;
+import io.gitinsight.query.domain.Visibility;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,8 +24,9 @@ import io.vertx.core.impl.ContextInternal;
 /**
  * The open streams of this replica and the fan-out of each event to the right ones: repository updates
  * to that repository's subscribers, GitHub events to the global subscribers whose filters match, and
- * everything about a repository to the feeds of the users who follow it. Each message is serialized once;
- * handing it to a subscriber never waits for the subscriber.
+ * everything about a repository to the feeds of the users who follow it. A private repository's messages reach
+ * only the subscribers who may see it (its followers and admins). Each message is serialized once; handing it
+ * to a subscriber never waits for the subscriber.
  */
 @ApplicationScoped
 public class StreamHub {
@@ -53,15 +55,19 @@ public class StreamHub {
                 .register(registry);
     }
 
-    public Subscriber repository(WebSocketConnection connection, Context eventLoop, UUID repositoryId) {
-        Subscriber subscriber = create(connection, eventLoop, Subscriber.Kind.REPOSITORY, StreamFilter.NONE, null,
-                Set.of(repositoryId));
+    /** {@code userId} is the subscriber's, null for a guest. */
+    public Subscriber repository(WebSocketConnection connection, Context eventLoop, UUID repositoryId, UUID userId,
+            boolean admin) {
+        Subscriber subscriber = create(connection, eventLoop, Subscriber.Kind.REPOSITORY, StreamFilter.NONE, userId,
+                admin, Set.of(repositoryId));
         addTo(byRepository, repositoryId, subscriber);
         return unlessClosed(subscriber);
     }
 
-    public Subscriber global(WebSocketConnection connection, Context eventLoop, StreamFilter filter) {
-        Subscriber subscriber = create(connection, eventLoop, Subscriber.Kind.GLOBAL, filter, null, Set.of());
+    /** {@code userId} is the subscriber's, null for a guest. */
+    public Subscriber global(WebSocketConnection connection, Context eventLoop, StreamFilter filter, UUID userId,
+            boolean admin) {
+        Subscriber subscriber = create(connection, eventLoop, Subscriber.Kind.GLOBAL, filter, userId, admin, Set.of());
         global.add(subscriber);
         return unlessClosed(subscriber);
     }
@@ -69,7 +75,8 @@ public class StreamHub {
     public Subscriber feed(WebSocketConnection connection, Context eventLoop, UUID userId, Set<UUID> followed) {
         Set<UUID> live = ConcurrentHashMap.newKeySet();
         live.addAll(followed);
-        Subscriber subscriber = create(connection, eventLoop, Subscriber.Kind.FEED, StreamFilter.NONE, userId, live);
+        // a feed carries only followed repositories, which its owner may see
+        Subscriber subscriber = create(connection, eventLoop, Subscriber.Kind.FEED, StreamFilter.NONE, userId, true, live);
         addTo(feedsByUser, userId, subscriber);
         live.forEach(repo -> addTo(feedsByRepository, repo, subscriber));
         return unlessClosed(subscriber);
@@ -88,13 +95,15 @@ public class StreamHub {
         }
     }
 
-    public void publish(StreamMessage message) {
+    /** Fans a message out; {@code visibility} is that of the message's repository. */
+    public void publish(StreamMessage message, Visibility visibility) {
         String json = message.toJson();
         List<Subscriber> recipients = new ArrayList<>();
         if (message.isRepositoryUpdate()) {
-            recipients.addAll(byRepository.getOrDefault(message.repositoryId(), Set.of()));
+            byRepository.getOrDefault(message.repositoryId(), Set.of()).stream().filter(s -> s.sees(visibility))
+                    .forEach(recipients::add);
         } else {
-            global.stream().filter(s -> s.filter().matches(message)).forEach(recipients::add);
+            global.stream().filter(s -> s.filter().matches(message) && s.sees(visibility)).forEach(recipients::add);
         }
         if (message.repositoryId() != null) {
             recipients.addAll(feedsByRepository.getOrDefault(message.repositoryId(), Set.of()));
@@ -125,9 +134,9 @@ public class StreamHub {
     }
 
     private Subscriber create(WebSocketConnection connection, Context eventLoop, Subscriber.Kind kind,
-            StreamFilter filter, UUID userId, Set<UUID> followed) {
+            StreamFilter filter, UUID userId, boolean admin, Set<UUID> followed) {
         Context loop = eventLoop instanceof ContextInternal internal ? internal.unwrap() : eventLoop;
-        Subscriber subscriber = new Subscriber(connection, loop, kind, filter, userId, followed, bufferSize, () -> {
+        Subscriber subscriber = new Subscriber(connection, loop, kind, filter, userId, admin, followed, bufferSize, () -> {
             dropped.increment();
             remove(connection);
         });

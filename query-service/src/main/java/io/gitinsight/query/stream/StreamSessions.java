@@ -13,6 +13,7 @@ import io.gitinsight.model.error.ErrorCode;
 import io.gitinsight.model.security.Role;
 import io.gitinsight.query.repository.FollowRepository;
 import io.gitinsight.query.security.CredentialVerifier;
+import io.gitinsight.query.security.RepositoryAccess;
 import io.gitinsight.query.service.RepositoryService;
 import io.gitinsight.support.error.ApiException;
 import io.gitinsight.support.security.VerifiedToken;
@@ -28,7 +29,7 @@ import io.vertx.core.Vertx;
  * Opens a stream: checks who connects (CONTRACT §2: header or {@code ?access_token=}; 4401 when
  * credentials are missing where needed or invalid, 4403 when not allowed), registers the subscriber
  * and sends a repository's latest state first. Invalid parameters close with 4400, an unknown
- * repository with 4404.
+ * repository with 4404, and so does a private one that the caller may not see.
  */
 @ApplicationScoped
 public class StreamSessions {
@@ -44,9 +45,11 @@ public class StreamSessions {
     private final LatestState latest;
     private final RepositoryService repositories;
     private final FollowRepository follows;
+    private final RepositoryAccess access;
 
     public StreamSessions(CredentialVerifier credentials, StreamHub hub, LatestState latest,
-            RepositoryService repositories, FollowRepository follows) {
+            RepositoryService repositories, FollowRepository follows, RepositoryAccess access) {
+        this.access = access;
         this.credentials = credentials;
         this.hub = hub;
         this.latest = latest;
@@ -60,10 +63,13 @@ public class StreamSessions {
             return close(connection, CLOSE_BAD_REQUEST, "repository id must be a UUID");
         }
         Context loop = Vertx.currentContext();
-        return authenticate(connection).chain(caller -> repositories.get(id)).chain(found -> {
-            Subscriber subscriber = hub.repository(connection, loop, id);
-            return latest.recall(id).invoke(subscriber::start).replaceWithVoid();
-        }).onFailure().recoverWithUni(failure -> refuse(connection, failure));
+        return authenticate(connection).call(caller -> access.check(id, caller)).call(caller -> repositories.get(id))
+                .chain(caller -> {
+                    Subscriber subscriber = hub.repository(connection, loop, id,
+                            caller.map(RepositoryAccess::userId).orElse(null),
+                            admin(caller));
+                    return latest.recall(id).invoke(subscriber::start).replaceWithVoid();
+                }).onFailure().recoverWithUni(failure -> refuse(connection, failure));
     }
 
     public Uni<Void> openGlobal(WebSocketConnection connection) {
@@ -74,8 +80,9 @@ public class StreamSessions {
             return close(connection, CLOSE_BAD_REQUEST, "filter too long");
         }
         Context loop = Vertx.currentContext();
-        return authenticate(connection).invoke(caller -> hub.global(connection, loop, StreamFilter.of(eventType, repository))
-                .start(null)).replaceWithVoid().onFailure().recoverWithUni(failure -> refuse(connection, failure));
+        return authenticate(connection).invoke(caller -> hub.global(connection, loop, StreamFilter.of(eventType, repository),
+                caller.map(RepositoryAccess::userId).orElse(null), admin(caller)).start(null)).replaceWithVoid().onFailure()
+                .recoverWithUni(failure -> refuse(connection, failure));
     }
 
     public Uni<Void> openFeed(WebSocketConnection connection) {
@@ -92,6 +99,10 @@ public class StreamSessions {
             return follows.followedBy(userId).invoke(followed -> hub.feed(connection, loop, userId, followed).start(null))
                     .replaceWithVoid();
         }).onFailure().recoverWithUni(failure -> refuse(connection, failure));
+    }
+
+    private static boolean admin(Optional<VerifiedToken> caller) {
+        return caller.map(c -> c.role() == Role.ADMIN).orElse(false);
     }
 
     public void closed(WebSocketConnection connection) {

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
+import io.gitinsight.query.domain.Visibility;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.Context;
@@ -34,6 +35,7 @@ public final class Subscriber {
     private final Kind kind;
     private final StreamFilter filter;
     private final UUID userId;
+    private final boolean admin;
     private final Set<UUID> followed;
     private final int limit;
     private final Runnable onDrop;
@@ -42,12 +44,13 @@ public final class Subscriber {
     private volatile boolean dropped;
 
     Subscriber(WebSocketConnection connection, Context eventLoop, Kind kind, StreamFilter filter, UUID userId,
-            Set<UUID> followed, int limit, Runnable onDrop) {
+            boolean admin, Set<UUID> followed, int limit, Runnable onDrop) {
         this.connection = connection;
         this.eventLoop = eventLoop;
         this.kind = kind;
         this.filter = filter;
         this.userId = userId;
+        this.admin = admin;
         this.followed = followed;
         this.limit = limit;
         this.onDrop = onDrop;
@@ -121,6 +124,11 @@ public final class Subscriber {
 
     public StreamFilter filter() {
         return filter;
+    }
+
+    /** Whether this subscriber may hear of a repository with {@code visibility}. */
+    public boolean sees(Visibility visibility) {
+        return visibility.allows(userId, admin);
     }
 
     public UUID userId() {

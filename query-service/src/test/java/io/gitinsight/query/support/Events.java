@@ -47,6 +47,13 @@ public final class Events {
                 new RepositoryFollowed(userId, repositoryId, following)));
     }
 
+    /** Sets {@code is_private} as a sync would and announces it as analysis does. */
+    public static EventEnvelope visibilityChanged(UUID repositoryId, boolean isPrivate) {
+        Db.execute("UPDATE analysis.repositories SET is_private = ? WHERE id = ?", isPrivate, repositoryId);
+        return publish(EventEnvelope.of(EventType.REPOSITORY_VISIBILITY_CHANGED, "test", repositoryId,
+                new io.gitinsight.model.events.RepositoryVisibilityChanged(repositoryId, isPrivate)));
+    }
+
     public static EventEnvelope publish(EventEnvelope envelope) {
         publishAll(List.of(envelope));
         return envelope;

@@ -16,6 +16,7 @@ public final class RepositoryRow {
     private Instant updatedAt = Instant.parse("2024-01-15T10:30:00Z");
     private Instant lastAnalyzed;
     private String status = "pending";
+    private boolean isPrivate;
 
     private RepositoryRow(String fullName) {
         this.fullName = fullName;
@@ -51,16 +52,22 @@ public final class RepositoryRow {
         return this;
     }
 
+    /** Private at GitHub: only admins and its followers see it. */
+    public RepositoryRow privateRepository() {
+        this.isPrivate = true;
+        return this;
+    }
+
     public UUID insert() {
         String owner = fullName.substring(0, fullName.indexOf('/'));
         String name = fullName.substring(fullName.indexOf('/') + 1);
         Db.execute("""
                 INSERT INTO analysis.repositories (id, github_id, name, full_name, owner, description, url, clone_url,
                   language, stars, forks, watchers, size_kb, default_branch, created_at, updated_at, last_analyzed,
-                  analysis_status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 3, 5, 1234, 'main', ?, ?, ?, ?)""", id, githubId, name, fullName,
+                  analysis_status, is_private)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 3, 5, 1234, 'main', ?, ?, ?, ?, ?)""", id, githubId, name, fullName,
                 owner, description, "https://github.com/" + fullName, "https://github.com/" + fullName + ".git", language,
-                stars, Instant.parse("2020-02-02T02:02:02Z"), updatedAt, lastAnalyzed, status);
+                stars, Instant.parse("2020-02-02T02:02:02Z"), updatedAt, lastAnalyzed, status, isPrivate);
         return id;
     }
 }
