@@ -96,7 +96,7 @@ public class RepositoryService {
 
     public Uni<TrackedRepository> update(UUID id, String defaultBranch, Integer intervalHours, Boolean webhookEnabled,
             Actor actor) {
-        return visible(id, actor)
+        return managed(id, actor)
                 .call(repo -> Boolean.TRUE.equals(webhookEnabled) && !repo.webhookEnabled() ? registerWebhook(repo)
                         : Uni.createFrom().voidItem())
                 .chain(repo -> repositories.updateSettings(id, defaultBranch, intervalHours, webhookEnabled));
@@ -111,7 +111,7 @@ public class RepositoryService {
     }
 
     public Uni<Void> delete(UUID id, Actor actor) {
-        return visible(id, actor).chain(() -> repositories.delete(id)).invoke(deleted -> {
+        return managed(id, actor).chain(() -> repositories.delete(id)).invoke(deleted -> {
             if (!deleted) {
                 throw notFound(id);
             }
@@ -148,6 +148,21 @@ public class RepositoryService {
                 throw notFound(id);
             }
         }));
+    }
+
+    /**
+     * The repository, if {@code actor} may change its settings or delete it: the user who added it, or an
+     * admin (403 for anyone else who may see it; 404 for those who may not). Following a repository lets one
+     * analyze it, not take it away from the others who follow it.
+     */
+    public Uni<TrackedRepository> managed(UUID id, Actor actor) {
+        return visible(id, actor).invoke(repo -> {
+            if (!actor.admin() && !actor.userId().equals(repo.addedBy())) {
+                throw new ApiException(ErrorCode.AUTHORIZATION_DENIED,
+                        "only the user who added this repository, or an admin, may change or delete it",
+                        Map.of("id", id.toString()));
+            }
+        });
     }
 
     /** Whether {@code actor} (null for a guest) may see {@code repo}. */

@@ -79,7 +79,8 @@ class PrivateRepositoryAccessTest {
     void aSyncThatFindsTheRepositoryPrivateAnnouncesItAndLocksOthersOut() throws Exception {
         String id = add(false);
         UUID repo = UUID.fromString(id);
-        as(stranger).body("{\"analysis_interval_hours\": 6}").put("/repositories/" + id).then().statusCode(200);
+        // public: the stranger sees it, but only its owner (or an admin) changes its settings
+        as(stranger).body("{\"analysis_interval_hours\": 6}").put("/repositories/" + id).then().statusCode(403);
         String job = as(owner).post("/repositories/" + id + "/analyze").then().statusCode(202).extract().path("id");
 
         try (BrokerProbe probe = BrokerProbe.bind("repository.visibility.changed")) {

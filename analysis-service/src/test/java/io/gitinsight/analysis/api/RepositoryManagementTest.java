@@ -93,6 +93,14 @@ class RepositoryManagementTest {
         as(token).body("{\"webhook_enabled\": true}").put("/repositories/" + id).then().statusCode(400)
                 .body("error.details.field", equalTo("webhook_enabled"));
 
+        // someone else who may analyze it may neither change nor delete it; an admin may
+        String other = TestTokens.of(UUID.randomUUID(), "hubot", Role.PREMIUM);
+        as(other).body("{\"analysis_interval_hours\": 12}").put("/repositories/" + id).then().statusCode(403)
+                .body("error.code", equalTo("AUTHORIZATION_DENIED"));
+        as(other).delete("/repositories/" + id).then().statusCode(403).body("error.code", equalTo("AUTHORIZATION_DENIED"));
+        as(TestTokens.of(UUID.randomUUID(), "octo-admin", Role.ADMIN)).body("{\"analysis_interval_hours\": 12}")
+                .put("/repositories/" + id).then().statusCode(200).body("analysis_interval_hours", equalTo(12));
+
         as(token).delete("/repositories/" + id).then().statusCode(204);
         as(token).delete("/repositories/" + id).then().statusCode(404).body("error.code", equalTo("REPOSITORY_NOT_FOUND"));
         as(token).body("{}").put("/repositories/" + id).then().statusCode(404);
