@@ -32,6 +32,18 @@ class WebhookNormalizerTest {
     }
 
     @Test
+    void marksAnEventAboutAPrivateRepository() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode payload = (com.fasterxml.jackson.databind.node.ObjectNode) fixture(
+                "push/payload.json");
+        assertThat(WebhookNormalizer.normalize("d-p", "push", payload, AT).data().has("repository_private")).isFalse();
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) payload.get("repository")).put("private", true);
+
+        assertThat(WebhookNormalizer.normalize("d-p", "push", payload, AT).data().get("repository_private").asBoolean())
+                .isTrue();
+    }
+
+    @Test
     void normalizesAnOpenedPullRequest() throws Exception {
         JsonNode payload = fixture("pull_request/opened.payload.json");
 

@@ -111,7 +111,12 @@ public class EventRouter {
             StreamMessage message = new StreamMessage(StreamMessage.GITHUB, repositoryId.orElse(null),
                     envelope.occurredAt(), envelope.payload(), event.event(), event.repositoryFullName());
             return patiently(generations.bump(envelope.id(), List.of(CacheScope.WEBHOOKS)).replaceWithVoid(),
-                    "webhook cache invalidation").chain(() -> visibility(message.repositoryId()))
+                    "webhook cache invalidation")
+                    .chain(() -> repositoryId.isEmpty() && event.data() != null
+                            && event.data().path("repository_private").asBoolean(false)
+                                    // a private repository nobody tracks: no followers, admins only
+                                    ? Uni.createFrom().item(new Visibility(true, java.util.Set.of()))
+                                    : visibility(message.repositoryId()))
                     .invoke(visibility -> hub.publish(message, visibility)).replaceWithVoid();
         });
     }

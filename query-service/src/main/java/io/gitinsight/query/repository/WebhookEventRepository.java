@@ -18,9 +18,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class WebhookEventRepository {
 
-    /** A delivery ({@code d}) that is not about a tracked private repository. */
+    /**
+     * A delivery ({@code d}) that is about neither a tracked private repository nor, tracked or not, one that
+     * GitHub's payload calls private.
+     */
     static final String NOT_PRIVATE = "NOT EXISTS (SELECT 1 FROM analysis.repositories pr WHERE pr.is_private "
-            + "AND lower(pr.full_name) = lower(d.repository_full_name))";
+            + "AND lower(pr.full_name) = lower(d.repository_full_name)) "
+            + "AND d.payload->'repository'->'private' IS DISTINCT FROM 'true'::jsonb";
     /**
      * The filter over {@code d}, parameters $1..$5 in {@link WebhookFilter}'s order; deliveries of a tracked
      * private repository are left out.

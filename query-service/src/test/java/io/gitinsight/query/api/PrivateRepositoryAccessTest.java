@@ -127,6 +127,23 @@ class PrivateRepositoryAccessTest {
     }
 
     @Test
+    void webhookAnalyticsLeaveOutDeliveriesThatGitHubSaysAreAboutAPrivateRepositoryNobodyTracks() {
+        String untracked = "octo/" + tag + "-untracked";
+        String hidden = DeliveryRow.of("push", null).repository(untracked)
+                .payload("{\"repository\": {\"full_name\": \"" + untracked + "\", \"private\": true}}").insert();
+        String shown = DeliveryRow.of("push", null).repository(untracked)
+                .payload("{\"repository\": {\"full_name\": \"" + untracked + "\", \"private\": false}}").insert();
+        try {
+            assertThat(given().queryParam("repository", untracked).get("/webhooks/events").jsonPath()
+                    .getList("data.delivery_id")).containsExactly(shown);
+            assertError(given().get("/webhooks/events/" + hidden), 404, "NOT_FOUND");
+            given().get("/webhooks/events/" + shown).then().statusCode(200);
+        } finally {
+            DeliveryRow.delete(hidden, shown);
+        }
+    }
+
+    @Test
     void followingAndUnfollowingChangeWhoSeesAPrivateRepository() {
         UUID user = UUID.randomUUID();
         String token = TestTokens.token(Role.USER, user);

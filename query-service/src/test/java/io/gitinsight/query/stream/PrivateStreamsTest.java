@@ -83,6 +83,22 @@ class PrivateStreamsTest {
     }
 
     @Test
+    void globalActivityCarriesAnUntrackedPrivateRepositorysEventsToAdminsOnly() {
+        String untracked = "octo/untracked-secret-" + UUID.randomUUID();
+        try (StreamClient guest = connect("/stream/global/activity", null);
+                StreamClient admin = connect("/stream/global/activity", TestTokens.token(Role.ADMIN))) {
+            Events.github("push", untracked, null, Json.mapper().createObjectNode().put("commits", 6)
+                    .put("repository_private", true));
+            Events.github("push", open.fullName, null, Json.mapper().createObjectNode().put("commits", 7));
+
+            assertThat(admin.next(WAIT).at("/data/data/commits").asInt()).isEqualTo(6);
+            assertThat(admin.next(WAIT).at("/data/data/commits").asInt()).isEqualTo(7);
+            assertThat(guest.next(WAIT).at("/data/data/commits").asInt()).isEqualTo(7);
+            assertThat(guest.drain(QUIET)).isEmpty();
+        }
+    }
+
+    @Test
     void aRepositorysEventsReachANewFollowerAndLeaveAFormerOne() {
         UUID user = UUID.randomUUID();
         try (StreamClient stream = connect("/stream/global/activity", TestTokens.token(Role.USER, user))) {
