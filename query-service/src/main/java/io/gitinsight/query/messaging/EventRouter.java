@@ -77,15 +77,18 @@ public class EventRouter {
                 RepositoryFollowed follow = envelope.payloadAs(RepositoryFollowed.class);
                 hub.follow(follow.userId(), follow.repositoryId(), follow.following());
                 // who follows a private repository is who may see it, and whose lists show it
+                access.forget(follow.repositoryId());
                 yield patiently(
                         generations.bump(envelope.id(), List.of(CacheScope.access(follow.repositoryId()), CacheScope.GLOBAL))
                                 .replaceWithVoid(),
-                        "access invalidation");
+                        "access invalidation").invoke(() -> access.forget(follow.repositoryId()));
             }
             case REPOSITORY_VISIBILITY_CHANGED -> {
                 RepositoryVisibilityChanged change = envelope.payloadAs(RepositoryVisibilityChanged.class);
+                access.forget(change.repositoryId());
                 yield patiently(generations.bump(envelope.id(), List.of(CacheScope.access(change.repositoryId()),
-                        CacheScope.GLOBAL, CacheScope.WEBHOOKS)).replaceWithVoid(), "access invalidation");
+                        CacheScope.GLOBAL, CacheScope.WEBHOOKS)).replaceWithVoid(), "access invalidation")
+                        .invoke(() -> access.forget(change.repositoryId()));
             }
             default -> Uni.createFrom().voidItem();
         };

@@ -39,6 +39,13 @@ public class RepositoryAccess {
     private final CredentialVerifier credentials;
     private final ReadCache cache;
     private final QueryConfig.Cache ttl;
+    /** This replica's copy of the visibilities it looked up, for {@link #LOCAL_TTL} at most. */
+    private final java.util.Map<UUID, Known> local = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Counts {@link #forget}s: an answer looked up across one is not kept. */
+    private final java.util.concurrent.atomic.AtomicLong forgotten = new java.util.concurrent.atomic.AtomicLong();
+
+    static final java.time.Duration LOCAL_TTL = java.time.Duration.ofSeconds(30);
+    static final int LOCAL_MAX = 10_000;
 
     public RepositoryAccess(RepositoryRepository repositories, FollowRepository follows, CredentialVerifier credentials,
             ReadCache cache, QueryConfig config) {
@@ -89,9 +96,41 @@ public class RepositoryAccess {
         });
     }
 
+    /**
+     * Who may see repository {@code id}. Asked on every read of it, so this replica keeps what it learnt for
+     * {@link #LOCAL_TTL}: the read then costs no Redis round trip of its own (it cost a third of the fast
+     * path's throughput). Every replica hears the follows and changes of visibility on its own queue and
+     * {@link #forget forgets} the repository's entry then; the time-to-live only bounds an event lost.
+     */
     public Uni<Visibility> visibility(UUID id) {
+        Known known = local.get(id);
+        if (known != null && known.until() - System.nanoTime() > 0) {
+            return Uni.createFrom().item(known.visibility());
+        }
+        long epoch = forgotten.get();
         return cache.get(CacheKey.of(CacheScope.access(id), "visibility"), ttl.repositoryTtl(),
-                () -> repositories.visibility(id).map(JsonBytes::of)).map(cached -> read(cached, Visibility.class));
+                () -> repositories.visibility(id).map(JsonBytes::of)).map(cached -> read(cached, Visibility.class))
+                .invoke(visibility -> remember(id, visibility, epoch));
+    }
+
+    /** A follow, an unfollow or a change of visibility of {@code id}: the next read asks the shared cache again. */
+    public void forget(UUID id) {
+        forgotten.incrementAndGet();
+        local.remove(id);
+    }
+
+    private void remember(UUID id, Visibility visibility, long epoch) {
+        if (local.size() >= LOCAL_MAX) {
+            local.clear(); // unknown ids are remembered too: never let them grow the map without bound
+        }
+        local.put(id, new Known(visibility, System.nanoTime() + LOCAL_TTL.toNanos()));
+        if (forgotten.get() != epoch) {
+            // a forget ran while this answer was on its way: it may predate it
+            local.remove(id);
+        }
+    }
+
+    private record Known(Visibility visibility, long until) {
     }
 
     public static boolean allows(Visibility visibility, Optional<VerifiedToken> caller) {
