@@ -16,9 +16,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * Computes the windowed figures of CONTRACT §4 from analysis's normalized facts for the window
  * {@code [start, end)} ({@code start} null for {@code all}), in one statement: the git figures over the
  * whole history up to {@code end} (CONTRACT §4: they always cover the whole history; the window moves only
- * their end), reverts by author date in the window, pull-request medians over the PRs merged in the window, DORA over the
- * production
- * deployments that finished in it. A PR is the unit of change for lead time (its first commit to its
+ * their end), reverts and hotfixes that landed in the window (committer date, as analysis counts them: hotfix
+ * PRs at their merge, merges of {@code hotfix/*} branches not already counted by their PR), pull-request medians
+ * over the PRs merged in the window, DORA over the production deployments that finished in it. A PR is the unit of change for
+ * lead time (its first commit to its
  * first production deployment, as analysis recorded it in {@code deployed_at}).
  */
 @ApplicationScoped
@@ -27,10 +28,8 @@ public class WindowMetricsRepository {
     private static final String SQL = """
             WITH hist AS (
               SELECT * FROM analysis.commits WHERE repository_id = $1 AND authored_at < $3),
-            c AS (
-              SELECT * FROM hist WHERE ($2::timestamptz IS NULL OR authored_at >= $2)),
             reverts AS (
-              SELECT authored_at FROM analysis.commits
+              SELECT committed_at AS at FROM analysis.commits
               WHERE repository_id = $1 AND (message LIKE 'Revert "%' OR message ~ 'This reverts commit [0-9a-f]{7,40}')),
             git AS (
               SELECT count(*) AS commit_count,
@@ -38,14 +37,24 @@ public class WindowMetricsRepository {
                      coalesce(sum(deletions) FILTER (WHERE NOT is_merge), 0) AS deletions,
                      count(DISTINCT (authored_at AT TIME ZONE 'UTC')::date) AS active_days,
                      floor(extract(epoch FROM max(authored_at) - min(authored_at)) / 60)::bigint AS time_spent_minutes,
-                     (SELECT count(*) FROM c WHERE message LIKE 'Revert "%' OR message ~ 'This reverts commit [0-9a-f]{7,40}')
-                       AS reverts,
+                     (SELECT count(*) FROM reverts WHERE at < $3 AND ($2::timestamptz IS NULL OR at >= $2)) AS reverts,
                      (SELECT min(authored_at) FROM analysis.commits WHERE repository_id = $1) AS first_commit
               FROM hist),
             hotfix_prs AS (
-              SELECT merged_at FROM analysis.pull_requests
+              SELECT number, merged_at AS at FROM analysis.pull_requests
               WHERE repository_id = $1 AND merged_at IS NOT NULL
                 AND (is_hotfix OR head_ref ~* 'hotfix' OR title ~* 'hotfix')),
+            hotfix_merges AS (
+              SELECT committed_at AS at,
+                     substring(message FROM '^Merge pull request #([0-9]+) from [^\\s/]+/hotfix/')::integer AS number
+              FROM analysis.commits
+              WHERE repository_id = $1 AND (message ~ '^Merge (remote-tracking )?branch ''([^''\\s]*/)?hotfix/[^'']*'''
+                     OR message ~ '^Merge pull request #[0-9]+ from [^\\s/]+/hotfix/')),
+            hotfixes AS (
+              SELECT at FROM hotfix_prs
+              UNION ALL
+              SELECT m.at FROM hotfix_merges m
+              WHERE m.number IS NULL OR NOT EXISTS (SELECT 1 FROM hotfix_prs p WHERE p.number = m.number)),
             merged AS (
               SELECT * FROM analysis.pull_requests
               WHERE repository_id = $1 AND merged_at < $3 AND ($2::timestamptz IS NULL OR merged_at >= $2)),
@@ -59,7 +68,7 @@ public class WindowMetricsRepository {
                      percentile_cont(0.5) WITHIN GROUP (ORDER BY coding_hours) AS coding,
                      percentile_cont(0.5) WITHIN GROUP (ORDER BY pickup_hours) AS pickup,
                      percentile_cont(0.5) WITHIN GROUP (ORDER BY deploy_hours) AS deploy,
-                     count(*) FILTER (WHERE is_hotfix OR head_ref ~* 'hotfix' OR title ~* 'hotfix') AS hotfixes
+                     (SELECT count(*) FROM hotfixes WHERE at < $3 AND ($2::timestamptz IS NULL OR at >= $2)) AS hotfixes
               FROM merged),
             prod AS (
               SELECT d.*, coalesce(d.finished_at, d.created_at) AS done_at,
@@ -69,10 +78,10 @@ public class WindowMetricsRepository {
             decided AS (
               SELECT p.*,
                      p.status = 'success' AND (
-                       EXISTS (SELECT 1 FROM reverts r WHERE r.authored_at > p.done_at
-                               AND (p.next_created IS NULL OR r.authored_at < p.next_created))
-                       OR EXISTS (SELECT 1 FROM hotfix_prs h WHERE h.merged_at > p.done_at
-                               AND (p.next_created IS NULL OR h.merged_at < p.next_created))) AS fixed_after,
+                       EXISTS (SELECT 1 FROM reverts r WHERE r.at > p.done_at
+                               AND (p.next_created IS NULL OR r.at < p.next_created))
+                       OR EXISTS (SELECT 1 FROM hotfixes h WHERE h.at > p.done_at
+                               AND (p.next_created IS NULL OR h.at < p.next_created))) AS fixed_after,
                      (SELECT min(n.done_at) FROM prod n WHERE n.status = 'success' AND n.created_at > p.created_at)
                        AS recovered_at
               FROM prod p WHERE p.done_at < $3 AND ($2::timestamptz IS NULL OR p.done_at >= $2)),

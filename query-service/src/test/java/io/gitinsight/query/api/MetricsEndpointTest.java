@@ -127,6 +127,27 @@ class MetricsEndpointTest {
                 .asLong()).isEqualTo(6);
     }
 
+    @Test
+    void countsRevertsAndHotfixesWhenTheyLandedAsAnalysisDoes() throws Exception {
+        Instant before = Instant.parse("2024-04-20T00:00:00Z");
+        Instant inWindow = Instant.parse("2024-05-20T00:00:00Z");
+        // written before the 30-day window, landed in it (committer date): both count
+        AnalysisRows.commit(repo, "r1", before, inWindow, "Revert \"Add cache\"", 1, 1, false);
+        AnalysisRows.commit(repo, "h1", before, inWindow, "Merge branch 'hotfix/login' into main", 0, 0, true);
+        AnalysisRows.commit(repo, "h2", before, inWindow.plusSeconds(60),
+                "Merge pull request #9 from octo/hotfix/session", 0, 0, true);
+        // written in the window, landed after it: neither counts
+        AnalysisRows.commit(repo, "r2", inWindow, Instant.parse("2024-06-02T00:00:00Z"), "Revert \"Tune\"", 1, 1, false);
+        // hotfix PR #9 is the same hotfix as its merge commit h2: counted once
+        PullRequestRow.of(repo, 9).title("Hotfix session").created(before).merged(inWindow.plusSeconds(60), 1, 1, 1)
+                .insert();
+
+        JsonNode m = metrics(given().queryParam("window", "30d").queryParam("until", "2024-06-01T00:00:00Z"));
+
+        assertThat(m.get("reverts").asLong()).isEqualTo(1);
+        assertThat(m.get("hotfixes").asLong()).isEqualTo(2);
+    }
+
     private JsonNode metrics(io.restassured.specification.RequestSpecification request) throws Exception {
         String body = request.get("/repositories/" + repo + "/metrics").then().statusCode(200).extract().asString();
         return Json.mapper().readTree(body);

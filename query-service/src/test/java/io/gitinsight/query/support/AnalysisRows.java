@@ -36,12 +36,18 @@ public final class AnalysisRows {
 
     public static void commit(UUID repositoryId, String sha, Instant authoredAt, String message, int additions,
             int deletions, boolean merge) {
+        commit(repositoryId, sha, authoredAt, authoredAt, message, additions, deletions, merge);
+    }
+
+    /** A commit that landed ({@code committedAt}) later than it was written, as a rebase or a merge does. */
+    public static void commit(UUID repositoryId, String sha, Instant authoredAt, Instant committedAt, String message,
+            int additions, int deletions, boolean merge) {
         Db.execute("""
                 INSERT INTO analysis.commits (repository_id, sha, parents, author_name, author_email, authored_at,
                   author_offset, committer_name, committer_email, committed_at, message, additions, deletions,
                   files_changed, is_merge)
                 VALUES (?, ?, ?, 'Ada', 'ada@example.com', ?, 0, 'Ada', 'ada@example.com', ?, ?, ?, ?, 1, ?)""",
-                repositoryId, sha, merge ? new String[] { "p1", "p2" } : new String[] { "p1" }, authoredAt, authoredAt,
+                repositoryId, sha, merge ? new String[] { "p1", "p2" } : new String[] { "p1" }, authoredAt, committedAt,
                 message, additions, deletions, merge);
     }
 
