@@ -20,8 +20,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CallerResolver {
 
-    private static final String KEY_PREFIX = "gik_";
-
     private final AccessTokens tokens;
     private final ApiKeyService keys;
 
@@ -92,6 +90,6 @@ public class CallerResolver {
             return null;
         }
         String credential = authorization.substring(7).trim();
-        return credential.startsWith(KEY_PREFIX) ? credential : null;
+        return credential.startsWith(ApiKeyService.PREFIX) ? credential : null;
     }
 }

@@ -78,7 +78,7 @@ public class GitHubClient {
     /** Every page of a list resource, in order. */
     public Uni<List<JsonNode>> getAll(String pathAndQuery, String token, RequestAccounting accounting) {
         List<JsonNode> items = new ArrayList<>();
-        return page(pathAndQuery, token, accounting, items).replaceWith(items);
+        return page(pathAndQuery, token, accounting, items, item -> true).replaceWith(items);
     }
 
     /**
@@ -90,10 +90,6 @@ public class GitHubClient {
             Predicate<JsonNode> wanted) {
         List<JsonNode> items = new ArrayList<>();
         return page(pathAndQuery, token, accounting, items, wanted).replaceWith(items);
-    }
-
-    private Uni<Void> page(String pathAndQuery, String token, RequestAccounting accounting, List<JsonNode> items) {
-        return page(pathAndQuery, token, accounting, items, item -> true);
     }
 
     private Uni<Void> page(String pathAndQuery, String token, RequestAccounting accounting, List<JsonNode> items,

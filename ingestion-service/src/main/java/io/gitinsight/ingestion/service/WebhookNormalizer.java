@@ -71,9 +71,6 @@ public final class WebhookNormalizer {
             Map.entry("installation", fields("installation_id", "/installation/id", "account",
                     "/installation/account/login")));
 
-    /** Set in {@code data} (true) when the delivery is about a private repository. */
-    public static final String PRIVATE_REPOSITORY = "repository_private";
-
     private WebhookNormalizer() {
     }
 
@@ -97,7 +94,7 @@ public final class WebhookNormalizer {
         JsonNode repository = payload.path("repository");
         if (repository.path("private").asBoolean(false)) {
             // whoever relays the event (the global activity stream) must not show it to everyone, tracked or not
-            data.put(PRIVATE_REPOSITORY, true);
+            data.put(GitHubEventReceived.PRIVATE_REPOSITORY, true);
         }
         return new GitHubEventReceived(deliveryId, event, text(payload.path("action")),
                 text(repository.path("full_name")), repository.path("id").isNumber() ? repository.path("id").asLong() : null,

@@ -77,21 +77,26 @@ public class EventRouter {
                 RepositoryFollowed follow = envelope.payloadAs(RepositoryFollowed.class);
                 hub.follow(follow.userId(), follow.repositoryId(), follow.following());
                 // who follows a private repository is who may see it, and whose lists show it
-                access.forget(follow.repositoryId());
-                yield patiently(
-                        generations.bump(envelope.id(), List.of(CacheScope.access(follow.repositoryId()), CacheScope.GLOBAL))
-                                .replaceWithVoid(),
-                        "access invalidation").invoke(() -> access.forget(follow.repositoryId()));
+                yield accessChanged(envelope, follow.repositoryId(),
+                        List.of(CacheScope.access(follow.repositoryId()), CacheScope.GLOBAL));
             }
             case REPOSITORY_VISIBILITY_CHANGED -> {
                 RepositoryVisibilityChanged change = envelope.payloadAs(RepositoryVisibilityChanged.class);
-                access.forget(change.repositoryId());
-                yield patiently(generations.bump(envelope.id(), List.of(CacheScope.access(change.repositoryId()),
-                        CacheScope.GLOBAL, CacheScope.WEBHOOKS)).replaceWithVoid(), "access invalidation")
-                        .invoke(() -> access.forget(change.repositoryId()));
+                yield accessChanged(envelope, change.repositoryId(),
+                        List.of(CacheScope.access(change.repositoryId()), CacheScope.GLOBAL, CacheScope.WEBHOOKS));
             }
             default -> Uni.createFrom().voidItem();
         };
+    }
+
+    /**
+     * Who may see {@code repositoryId} changed: this replica forgets what it knew at once, and again once the
+     * shared cache has moved on (a lookup in between may have read the old shared entry).
+     */
+    private Uni<Void> accessChanged(EventEnvelope envelope, UUID repositoryId, List<CacheScope> scopes) {
+        access.forget(repositoryId);
+        return patiently(generations.bump(envelope.id(), scopes).replaceWithVoid(), "access invalidation")
+                .invoke(() -> access.forget(repositoryId));
     }
 
     private Uni<Void> update(EventEnvelope envelope, String type, List<CacheScope> scopes) {
@@ -115,11 +120,10 @@ public class EventRouter {
                     envelope.occurredAt(), envelope.payload(), event.event(), event.repositoryFullName());
             return patiently(generations.bump(envelope.id(), List.of(CacheScope.WEBHOOKS)).replaceWithVoid(),
                     "webhook cache invalidation")
-                    .chain(() -> repositoryId.isEmpty() && event.data() != null
-                            && event.data().path("repository_private").asBoolean(false)
-                                    // a private repository nobody tracks: no followers, admins only
-                                    ? Uni.createFrom().item(new Visibility(true, java.util.Set.of()))
-                                    : visibility(message.repositoryId()))
+                    .chain(() -> repositoryId.isEmpty() && event.aboutPrivateRepository()
+                            // a private repository nobody tracks: no followers, admins only
+                            ? Uni.createFrom().item(new Visibility(true, java.util.Set.of()))
+                            : visibility(message.repositoryId()))
                     .invoke(visibility -> hub.publish(message, visibility)).replaceWithVoid();
         });
     }

@@ -117,7 +117,7 @@ public class ErrorMapper {
             }
             String what = e.getCause() instanceof NumberFormatException ? " must be a whole number within range"
                     : " is invalid";
-            return answer(400, ErrorCode.VALIDATION_ERROR, field + what + ", was '" + abbreviate(
+            return answer(400, ErrorCode.VALIDATION_ERROR, field + what + ", was '" + UuidParamConverterProvider.abbreviate(
                     request.getCurrent().queryParams().get(field)) + "'", Map.of("field", field));
         }
         if (status >= 500) {
@@ -156,16 +156,12 @@ public class ErrorMapper {
         for (Map.Entry<String, String> parameter : current.queryParams()) {
             String value = parameter.getValue();
             if (value.length() > longest && (message.contains("\"" + value + "\"") || message.contains("'" + value + "'")
-                    || message.contains("'" + abbreviate(value) + "'"))) {
+                    || message.contains("'" + UuidParamConverterProvider.abbreviate(value) + "'"))) {
                 found = parameter.getKey();
                 longest = value.length();
             }
         }
         return found;
-    }
-
-    private static String abbreviate(String value) {
-        return value == null || value.length() <= 64 ? value : value.substring(0, 64) + "…";
     }
 
     /** The failure in {@code e}'s causes that says a connection could not be made or was lost, or null. */

@@ -72,7 +72,8 @@ public class UuidParamConverterProvider implements ParamConverterProvider {
         return "parameter";
     }
 
-    private static String abbreviate(String value) {
+    /** A client's value as error messages quote it: at most 64 characters. */
+    static String abbreviate(String value) {
         return value.length() <= 64 ? value : value.substring(0, 64) + "…";
     }
 }
